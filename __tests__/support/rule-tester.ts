@@ -1,0 +1,122 @@
+/**
+ * Table-driven rule tests with the invariants every rule must keep (after ESLint's RuleTester and ruff):
+ * - valid cases give no finding of the rule; invalid cases give exactly the expected lines, in order;
+ * - every finding lies inside the file (1 <= line <= endLine <= line count, columns >= 1);
+ * - a rule declared `fixable: 'never'` offers no fix;
+ * - `output` is the text after safe fixes; applying fixes again changes nothing (convergence), and the
+ *   fixed text no longer has the fixed findings nor any new error;
+ * - the same case is not listed twice.
+ */
+import { describe, expect, it } from 'vitest';
+import { applyFixes } from '../../src/engine/fixes.js';
+import { lintText } from '../../src/engine/lint.js';
+import type { Finding, Rule, Severity } from '../../src/engine/types.js';
+import { allRules } from '../../src/rules/index.js';
+
+export interface ExpectedFinding {
+  readonly line: number;
+  /** Substring or pattern the message must contain. */
+  readonly message?: string | RegExp;
+  readonly severity?: Severity;
+  readonly endLine?: number;
+  readonly column?: number;
+  /** 'none' asserts that no fix is offered. */
+  readonly fix?: 'safe' | 'unsafe' | 'none';
+}
+
+export interface InvalidCase {
+  readonly name?: string;
+  readonly code: string;
+  readonly errors: readonly ExpectedFinding[];
+  /** The text after `--fix` (safe fixes only). Required when any safe fix is offered. */
+  readonly output?: string;
+  /** The text after `--fix --unsafe-fixes`. */
+  readonly unsafeOutput?: string;
+}
+
+export type ValidCase = string | { readonly name?: string; readonly code: string };
+
+export function lintWith(rule: Rule, code: string): Finding[] {
+  // All rules' metadata are passed so suppressions resolve refs; only the rule under test runs.
+  return lintText(code, { rules: [rule], ruleSettings: {} }).findings.filter(
+    (finding) => finding.ruleId === rule.id,
+  );
+}
+
+export function testRule(
+  rule: Rule,
+  cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] },
+): void {
+  const seen = new Set<string>();
+  const unique = (code: string) => {
+    expect(seen.has(code), `duplicate test case:\n${code}`).toBe(false);
+    seen.add(code);
+  };
+
+  describe(rule.id, () => {
+    for (const [index, testCase] of cases.valid.entries()) {
+      const code = typeof testCase === 'string' ? testCase : testCase.code;
+      const name = typeof testCase === 'string' ? `valid #${index + 1}: ${firstLines(code)}` : testCase.name;
+      it(name ?? `valid #${index + 1}`, () => {
+        unique(code);
+        expect(lintWith(rule, code)).toEqual([]);
+      });
+    }
+
+    for (const [index, testCase] of cases.invalid.entries()) {
+      it(testCase.name ?? `invalid #${index + 1}: ${firstLines(testCase.code)}`, () => {
+        unique(testCase.code);
+        const findings = lintWith(rule, testCase.code);
+        expect(findings.map((finding) => finding.line)).toEqual(testCase.errors.map((error) => error.line));
+        const lineCount = testCase.code.split('\n').length;
+        for (const [i, finding] of findings.entries()) {
+          const expected = testCase.errors[i];
+          expect(finding.line).toBeGreaterThanOrEqual(1);
+          expect(finding.endLine).toBeGreaterThanOrEqual(finding.line);
+          expect(finding.endLine).toBeLessThanOrEqual(lineCount);
+          expect(finding.column).toBeGreaterThanOrEqual(1);
+          expect(finding.endColumn).toBeGreaterThanOrEqual(1);
+          if (expected.message instanceof RegExp) expect(finding.message).toMatch(expected.message);
+          else if (expected.message !== undefined) expect(finding.message).toContain(expected.message);
+          if (expected.severity) expect(finding.severity).toBe(expected.severity);
+          if (expected.endLine !== undefined) expect(finding.endLine).toBe(expected.endLine);
+          if (expected.column !== undefined) expect(finding.column).toBe(expected.column);
+          if (expected.fix === 'none') expect(finding.fix).toBeUndefined();
+          else if (expected.fix) expect(finding.fix?.safety).toBe(expected.fix);
+          if (rule.fixable === 'never')
+            expect(finding.fix, `${rule.id} declares fixable: 'never'`).toBeUndefined();
+        }
+
+        const offersSafeFix = findings.some((finding) => finding.fix?.safety === 'safe');
+        if (offersSafeFix)
+          expect(testCase.output, 'a safe fix was offered: give the expected `output`').toBeDefined();
+        if (testCase.output !== undefined) checkFix(rule, testCase.code, testCase.output, false);
+        if (testCase.unsafeOutput !== undefined) checkFix(rule, testCase.code, testCase.unsafeOutput, true);
+      });
+    }
+  });
+}
+
+function checkFix(rule: Rule, code: string, expected: string, unsafe: boolean): void {
+  const fixed = applyFixes(code, { rules: [rule], unsafe }).text;
+  expect(fixed).toBe(expected);
+  // Convergence: fixing the fixed text again changes nothing.
+  expect(applyFixes(fixed, { rules: [rule], unsafe }).text).toBe(fixed);
+  // The fixes removed their own findings...
+  const remaining = lintWith(rule, fixed).filter(
+    (finding) => finding.fix && (unsafe || finding.fix.safety === 'safe'),
+  );
+  expect(remaining).toEqual([]);
+  // ...and introduced no error from any rule that the original did not have.
+  const errors = (text: string) =>
+    lintText(text, { rules: allRules })
+      .findings.filter((finding) => finding.severity === 'error')
+      .map((finding) => `${finding.ruleId}: ${finding.message}`);
+  const before = new Set(errors(code));
+  expect(errors(fixed).filter((error) => !before.has(error))).toEqual([]);
+}
+
+function firstLines(code: string): string {
+  const compact = code.split('\n').slice(1, 3).join(' ⏎ ');
+  return compact.length > 70 ? `${compact.slice(0, 70)}…` : compact;
+}

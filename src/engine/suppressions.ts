@@ -1,0 +1,103 @@
+/**
+ * Suppressions, applied after the rules run (rules never see them):
+ * - ours: `# dockerfile-review ignore=<id>[,<id>]` above an instruction, `# dockerfile-review global ignore=...`;
+ * - hadolint's: `# hadolint ignore=DL3025` and `# hadolint global ignore=...`, mapped through each rule's refs;
+ * - BuildKit's: the `# check=skip=Rule,...` (or `skip=all`) parser directive, and the same comment right above an
+ *   instruction (frontend 1.21+), mapped through refs.buildkit. BuildKit cuts the value at its first space.
+ */
+import type { Model } from './model.js';
+import type { RuleMeta } from './types.js';
+
+export interface Suppressions {
+  readonly global: ReadonlySet<string>;
+  /** Instruction index -> rule ids suppressed on that instruction. */
+  readonly byInstruction: ReadonlyMap<number, ReadonlySet<string>>;
+}
+
+const OURS = /^dockerfile-review\s+(global\s+)?ignore\s*=\s*(\S+)/i;
+const HADOLINT = /^hadolint\s+(global\s+)?ignore\s*=\s*(\S+)/i;
+const CHECK = /^check\s*=\s*(\S+)/i;
+
+export function collectSuppressions(model: Model, rules: readonly RuleMeta[]): Suppressions {
+  const resolve = idResolver(rules);
+  const global = new Set<string>();
+  const byInstruction = new Map<number, Set<string>>();
+
+  for (const directive of model.ast.getDirectives()) {
+    if (directive.getName().toLowerCase() === 'check') {
+      for (const id of resolve.buildkitSkip(directive.getValue())) global.add(id);
+    }
+  }
+
+  const instructions = model.instructions;
+  let next = 0;
+  for (const comment of model.ast.getComments()) {
+    const content = comment.getContent().trim();
+    const offset = model.source.offsetOf(comment.getRange().start);
+    while (next < instructions.length && instructions[next].span.start < offset) next++;
+    // A comment inside a continued instruction is not a pragma for the next one.
+    if (next > 0 && instructions[next - 1].span.end > offset) continue;
+    const target = instructions[next];
+    let ids: string[] = [];
+    let isGlobal = false;
+    let match = OURS.exec(content);
+    if (match) {
+      isGlobal = Boolean(match[1]);
+      ids = split(match[2]).flatMap(resolve.ours);
+    } else if ((match = HADOLINT.exec(content))) {
+      isGlobal = Boolean(match[1]);
+      ids = split(match[2]).flatMap(resolve.hadolint);
+    } else if ((match = CHECK.exec(content))) {
+      ids = resolve.buildkitSkip(match[1]);
+    }
+    if (ids.length === 0) continue;
+    if (isGlobal) {
+      for (const id of ids) global.add(id);
+    } else if (target) {
+      const set = byInstruction.get(target.index) ?? new Set<string>();
+      for (const id of ids) set.add(id);
+      byInstruction.set(target.index, set);
+    }
+  }
+  return { global, byInstruction };
+}
+
+function split(list: string): string[] {
+  return list
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function idResolver(rules: readonly RuleMeta[]) {
+  const byHadolint = new Map<string, string[]>();
+  const byBuildkit = new Map<string, string[]>();
+  for (const rule of rules) {
+    for (const code of rule.refs.hadolint ?? [])
+      byHadolint.set(code.toUpperCase(), [...(byHadolint.get(code.toUpperCase()) ?? []), rule.id]);
+    for (const name of rule.refs.buildkit ?? [])
+      byBuildkit.set(name.toLowerCase(), [...(byBuildkit.get(name.toLowerCase()) ?? []), rule.id]);
+  }
+  const ids = new Set(rules.map((rule) => rule.id));
+  return {
+    ours: (token: string): string[] => {
+      // Our pragma also accepts the codes users know from the other tools.
+      if (ids.has(token)) return [token];
+      return byHadolint.get(token.toUpperCase()) ?? byBuildkit.get(token.toLowerCase()) ?? [];
+    },
+    hadolint: (code: string): string[] => byHadolint.get(code.toUpperCase()) ?? [],
+    buildkitSkip: (value: string): string[] => {
+      // `skip=A,B;error=true`: only the skip part matters here, and only up to the first space.
+      const skip = value
+        .split(/\s/)[0]
+        .split(';')
+        .map((part) => part.split('='))
+        .find(([key]) => key.trim().toLowerCase() === 'skip');
+      if (!skip || skip.length < 2) return [];
+      const names = split(skip[1]);
+      if (names.some((name) => name.toLowerCase() === 'all'))
+        return [...new Set([...byBuildkit.values()].flat())];
+      return names.flatMap((name) => byBuildkit.get(name.toLowerCase()) ?? []);
+    },
+  };
+}

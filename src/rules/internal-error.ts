@@ -1,0 +1,13 @@
+import { defineRule } from '../engine/types.js';
+
+export default defineRule({
+  id: 'internal-error',
+  severity: 'warning',
+  description: 'A rule failed on this file; its findings are missing',
+  refs: {},
+  basis: ['dockerfile-review'],
+  fixable: 'never',
+  check() {
+    // TODO(placeholder): implemented by the rule's author.
+  },
+});
