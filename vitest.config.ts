@@ -6,5 +6,8 @@ export default defineConfig({
     // End-to-end tests spawn the bundled action and a local GitHub API stand-in.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // CI reads the JSON report to print its own `N passed, N failed` line (.ci/run).
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: 'vitest-report.json' },
   },
 });
