@@ -17,6 +17,8 @@ export interface LintOptions {
   readonly ruleSettings?: Readonly<Record<string, RuleSetting>>;
   /** Larger files get one `file-too-large` finding instead of a parse (the parser is superlinear on huge input). */
   readonly maxFileSize?: number;
+  /** The `.dockerignore` of the build context (the repository root unless configured), for `copy-ignored-file`. */
+  readonly dockerignore?: string | null;
 }
 
 export interface LintResult {
@@ -80,7 +82,7 @@ export function lintText(input: string, options: LintOptions): LintResult {
     if (!isEnabled(rule, options.ruleSettings)) continue;
     const report = (finding: Report) => raw.push({ ruleId: rule.id, ...finding });
     try {
-      rule.check({ model, source, report });
+      rule.check({ model, source, report, dockerignore: options.dockerignore ?? null });
     } catch (error) {
       raw.push({
         ruleId: ENGINE_RULE_IDS.crash,

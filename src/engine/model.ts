@@ -108,6 +108,8 @@ export interface InstructionNode {
   /** The stage the instruction belongs to; null before the first FROM. */
   readonly stage: Stage | null;
   readonly ast: Instruction;
+  /** For `ONBUILD RUN ...`: the trigger instruction, which runs in builds FROM this image, not in this one. */
+  readonly trigger?: InstructionNode;
 }
 
 export interface Declaration {
@@ -245,6 +247,9 @@ function toNode(
     );
   }
   const args = logicalText(source.text, { start: argsStart, end: Math.max(argsStart, argsEnd) }, escapeChar);
+  const triggerAst = (
+    instruction as unknown as { getTriggerInstruction?: () => Instruction | null }
+  ).getTriggerInstruction?.();
   return {
     index,
     keyword: instruction.getKeyword().toUpperCase(),
@@ -256,6 +261,7 @@ function toNode(
     heredocs,
     stage,
     ast: instruction,
+    ...(triggerAst ? { trigger: toNode(triggerAst, index, source, escapeChar, stage) } : {}),
   };
 }
 

@@ -53,6 +53,8 @@ export interface Report {
 export interface RuleContext {
   readonly model: Model;
   readonly source: SourceText;
+  /** The build context's `.dockerignore`, when the caller could read one (null: none, or unknown). */
+  readonly dockerignore: string | null;
   report(report: Report): void;
 }
 

@@ -1,0 +1,75 @@
+/**
+ * The shell scripts a RUN executes, with a way back to source positions: the command line of a shell-form
+ * RUN, the script of an exec-form `["sh", "-c", "..."]`, and heredoc bodies the shell runs (`RUN <<EOF` or
+ * `RUN bash <<EOF`; not `RUN python3 <<EOF`, whose body is Python). Nothing is returned when the stage's
+ * SHELL is not a POSIX shell (PowerShell, cmd): POSIX rules do not apply there.
+ */
+import { commandForm, spanIn } from './lexer.js';
+import { explicitShellAt, type InstructionNode } from './model.js';
+import { parseShell, type ShellScript } from './shell.js';
+import type { Span } from './source.js';
+
+export interface RunScript {
+  readonly text: string;
+  readonly shell: ShellScript;
+  /** Source span of a part of `text` (offsets into it, end exclusive). */
+  spanOf(start: number, end: number): Span;
+  readonly kind: 'command-line' | 'exec-shell-c' | 'heredoc';
+}
+
+const POSIX_SHELL = /^(?:.*[/\\])?(?:sh|bash|ash|dash|zsh|ksh|mksh|busybox)(?:\.exe)?$/i;
+const HEREDOC_ONLY =
+  /^\s*(?:(?:\/\S*\/)?(?:sh|bash|ash|dash|zsh)\s+(?:-\S+\s+)*)?(?:<<-?\s*["']?[A-Za-z_][\w.-]*["']?\s*)+$/;
+
+/** Whether shell-form RUNs of the instruction's stage run under a POSIX shell at that point. */
+export function runsPosixShell(node: InstructionNode): boolean {
+  if (!node.stage) return true;
+  const shell = explicitShellAt(node.stage, node.index);
+  return shell === null || POSIX_SHELL.test(shell[0] ?? '');
+}
+
+export function runScripts(node: InstructionNode, source: string): RunScript[] {
+  if (node.keyword !== 'RUN' || !runsPosixShell(node)) return [];
+  const args = node.args;
+  const form = commandForm(args.text);
+  if (form.kind === 'exec') {
+    const shellC =
+      form.argv.length >= 3 && POSIX_SHELL.test(form.argv[0]) && /^-[a-z]*c[a-z]*$/.test(form.argv[1]);
+    if (!shellC) return [];
+    const element = form.elements[2];
+    const span = element ? spanIn(args, element.start, element.end) : spanIn(args, 0, args.text.length);
+    const text = form.argv[2];
+    return [{ text, shell: parseShell(text), kind: 'exec-shell-c', spanOf: () => span }];
+  }
+  const scripts: RunScript[] = [];
+  if (node.heredocs.length === 0 || !HEREDOC_ONLY.test(args.text)) {
+    // `RUN cat <<EOF > /etc/x.conf`: the shell needs the here-documents to read the command line; positions
+    // past the command line (inside the bodies) are reported on the command line's end.
+    const bodies = node.heredocs.map(
+      (heredoc) =>
+        `\n${heredoc.body ? source.slice(heredoc.body.start, heredoc.body.end) : ''}\n${heredoc.name}`,
+    );
+    const text = args.text + bodies.join('');
+    const limit = args.text.length;
+    scripts.push({
+      text,
+      shell: parseShell(text),
+      kind: 'command-line',
+      spanOf: (start, end) => spanIn(args, Math.min(start, limit), Math.min(Math.max(start, end), limit)),
+    });
+  }
+  if (HEREDOC_ONLY.test(args.text)) {
+    for (const heredoc of node.heredocs) {
+      if (!heredoc.body) continue;
+      const body = heredoc.body;
+      const text = source.slice(body.start, body.end);
+      scripts.push({
+        text,
+        shell: parseShell(text),
+        kind: 'heredoc',
+        spanOf: (start, end) => ({ start: body.start + start, end: body.start + Math.max(start, end) }),
+      });
+    }
+  }
+  return scripts;
+}
