@@ -2,7 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../src/rules/index.js';
-import { readmeWithRuleTable, SCHEMA_PATH, schemaText } from '../scripts/gen-docs.js';
+import {
+  coverage,
+  PARITY_PATH,
+  parityText,
+  readmeWithRuleTable,
+  SCHEMA_PATH,
+  schemaText,
+} from '../scripts/gen-docs.js';
+import { BUILDKIT_CHECKS, HADOLINT_RULES, NOT_COVERED } from '../scripts/parity-data.js';
 
 const root = new URL('../', import.meta.url);
 
@@ -11,6 +19,18 @@ describe('generated documentation', () => {
     const readme = readFileSync(new URL('README.md', root), 'utf8');
     expect(readme).toBe(readmeWithRuleTable(readme, allRules));
     for (const rule of allRules) expect(readme).toContain(`[\`${rule.id}\`](docs/rules/${rule.id}.md)`);
+  });
+
+  it("docs/parity.md matches the rules' refs", () => {
+    expect(readFileSync(new URL(PARITY_PATH, root), 'utf8')).toBe(parityText(allRules));
+  });
+
+  it('every reference check is covered by a rule or explained, never both, and refs name real checks', () => {
+    const covered = coverage(allRules);
+    const known = new Set([...BUILDKIT_CHECKS, ...HADOLINT_RULES]);
+    for (const code of known) expect(covered.has(code) !== code in NOT_COVERED, code).toBe(true);
+    for (const code of covered.keys()) expect(known.has(code), `unknown ref ${code}`).toBe(true);
+    for (const code of Object.keys(NOT_COVERED)) expect(known.has(code), `unknown code ${code}`).toBe(true);
   });
 
   it('the published config schema matches the rules', () => {
