@@ -103,6 +103,8 @@ export interface InstructionNode {
   readonly keywordSpan: Span;
   /** The argument text after the flags and before any heredoc body, continuations removed. */
   readonly args: LogicalText;
+  /** The file's escape character (`\` or, after `# escape=\``, a backtick), for reading the arguments. */
+  readonly escapeChar: string;
   readonly flags: readonly Flag[];
   readonly heredocs: readonly Heredoc[];
   /** The stage the instruction belongs to; null before the first FROM. */
@@ -211,10 +213,14 @@ export function buildModel(text: string): Model {
     stage.instructions.push(node);
     recordInStage(stage, node, globalArgs);
   }
-  if (stages.length === 0 && text.trim() !== '') {
+  if (stages.length === 0) {
+    // Docker refuses both an empty Dockerfile and one without FROM; say which, on the first line.
     problems.push({
-      span: { start: 0, end: Math.min(text.length, source.lineEnd(0)) },
-      message: 'There is no FROM instruction: this is not a buildable Dockerfile.',
+      span: { start: 0, end: source.lineEnd(0) },
+      message:
+        instructions.length === 0
+          ? 'The file has no instructions: Docker refuses to build an empty Dockerfile.'
+          : 'There is no FROM instruction: this is not a buildable Dockerfile.',
     });
   }
   return { source, ast, escapeChar, instructions, globalArgs, stages, problems };
@@ -257,6 +263,7 @@ function toNode(
     span,
     keywordSpan,
     args,
+    escapeChar,
     flags,
     heredocs,
     stage,
@@ -306,7 +313,7 @@ function heredocsOf(instruction: Instruction, source: SourceText): Heredoc[] {
 }
 
 function newStage(from: InstructionNode, stages: Stage[], problems: SyntaxProblem[]): Stage {
-  const words = splitWords(from.args.text, '\\');
+  const words = splitWords(from.args.text, from.escapeChar);
   const base = words[0]?.value ?? '';
   let name: string | null = null;
   let nameSpan: Span | null = null;
@@ -344,7 +351,7 @@ function newStage(from: InstructionNode, stages: Stage[], problems: SyntaxProble
 
 /** `ARG a=1 b` declares two names; `ENV a=1 b=2` two; legacy `ENV a value with spaces` one. */
 export function declarationsOf(node: InstructionNode, kind: 'arg' | 'env'): Declaration[] {
-  const words = splitWords(node.args.text, '\\');
+  const words = splitWords(node.args.text, node.escapeChar);
   if (kind === 'env' && words.length > 0 && !words[0].raw.includes('=')) {
     const rest = node.args.text.slice(words[1]?.start ?? node.args.text.length).trim();
     return [declaration(node, kind, words[0], words[0].value, words.length > 1 ? rest : null)];

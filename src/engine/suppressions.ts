@@ -29,11 +29,26 @@ export function collectSuppressions(model: Model, rules: readonly RuleMeta[]): S
     }
   }
 
+  // dockerfile-ast reads any `# key=value` line at the top of the file as a parser directive, so a pragma
+  // there (`# hadolint global ignore=DL3006`) is a directive, not a comment: read both.
+  const pragmaLines = [
+    ...model.ast
+      .getDirectives()
+      .filter((directive) => !['syntax', 'escape', 'check'].includes(directive.getName().toLowerCase()))
+      .map((directive) => ({
+        // Its name and value lose words (`hadolint global ignore` becomes `hadolint`): read the line itself.
+        content: model.source.lineText(directive.getRange().start.line).replace(/^\s*#/, ''),
+        range: directive.getRange(),
+      })),
+    ...model.ast
+      .getComments()
+      .map((comment) => ({ content: comment.getContent(), range: comment.getRange() })),
+  ];
   const instructions = model.instructions;
   let next = 0;
-  for (const comment of model.ast.getComments()) {
-    const content = comment.getContent().trim();
-    const offset = model.source.offsetOf(comment.getRange().start);
+  for (const comment of pragmaLines) {
+    const content = comment.content.trim();
+    const offset = model.source.offsetOf(comment.range.start);
     while (next < instructions.length && instructions[next].span.start < offset) next++;
     // A comment inside a continued instruction is not a pragma for the next one.
     if (next > 0 && instructions[next - 1].span.end > offset) continue;
