@@ -17,6 +17,7 @@ import { ConfigError } from './config/config.js';
 import { type LoadedConfig, loadConfig } from './config/load.js';
 import { DEFAULT_DOCKERFILE_GLOBS, findDockerfiles, globMatcher } from './discover.js';
 import { applyFixes } from './engine/fixes.js';
+import { dockerignoreFor } from './config/dockerignore.js';
 import { lintText } from './engine/lint.js';
 import { allRules } from './rules/index.js';
 import { FAIL_ON_VALUES, failsAt } from './settings.js';
@@ -122,6 +123,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const { config } = loaded;
   const lintOptions = { rules: allRules, ruleSettings: config.rules, maxFileSize: config.maxFileSize };
+  const contextDir = resolve(loaded.path ? dirname(loaded.path) : io.cwd, config.buildContext);
 
   const problems: string[] = [];
   const operands =
@@ -147,8 +149,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       problems.push(`cannot read ${target.path}: ${describe(error)}`);
       continue;
     }
+    const dockerignore =
+      target.absolute === null
+        ? dockerignoreFor('', contextDir)
+        : dockerignoreFor(target.absolute, contextDir);
     if (fix) {
-      const result = applyFixes(text, { ...lintOptions, unsafe });
+      const result = applyFixes(text, { ...lintOptions, dockerignore, unsafe });
       if (target.absolute === null) fixedText = result.text;
       else if (result.text !== text) {
         try {
@@ -164,7 +170,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       }
       text = result.text;
     }
-    reported.push({ path: target.path, ...lintText(text, lintOptions) });
+    reported.push({ path: target.path, ...lintText(text, { ...lintOptions, dockerignore }) });
   }
 
   // With `- --fix`, standard output carries the fixed text, so the report goes to standard error (or --output).

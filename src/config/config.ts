@@ -15,11 +15,18 @@ export interface Config {
   /** Globs (picomatch) of paths never linted. */
   readonly ignorePaths: readonly string[];
   readonly maxFileSize: number;
+  /** The build context whose `.dockerignore` `copy-ignored-file` reads, relative to the config file's folder. */
+  readonly buildContext: string;
 }
 
 export const CONFIG_FILE_NAMES = ['.dockerfile-review.yml', '.dockerfile-review.yaml'];
 
-export const DEFAULT_CONFIG: Config = { rules: {}, ignorePaths: [], maxFileSize: DEFAULT_MAX_FILE_SIZE };
+export const DEFAULT_CONFIG: Config = {
+  rules: {},
+  ignorePaths: [],
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  buildContext: '.',
+};
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -51,6 +58,12 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
         type: 'array',
         items: { type: 'string', minLength: 1 },
       },
+      'build-context': {
+        description:
+          'The folder `docker build` is given as its context, relative to the repository root: its .dockerignore is read for copy-ignored-file. Default: the repository root.',
+        type: 'string',
+        minLength: 1,
+      },
       'max-file-size': {
         description: `Files larger than this many bytes get one file-too-large finding instead of a lint. Default ${DEFAULT_MAX_FILE_SIZE}.`,
         type: 'integer',
@@ -79,11 +92,13 @@ export function parseConfig(text: string, origin: string, rules: readonly Rule[]
     rules?: Record<string, RuleSetting>;
     'ignore-paths'?: string[];
     'max-file-size'?: number;
+    'build-context'?: string;
   };
   return {
     rules: valid.rules ?? {},
     ignorePaths: valid['ignore-paths'] ?? [],
     maxFileSize: valid['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE,
+    buildContext: valid['build-context'] ?? '.',
   };
 }
 
@@ -98,7 +113,7 @@ function describeError(error: ErrorObject, rules: readonly Rule[]): string {
           .filter((id) => id.includes(unknown) || unknown.includes(id));
         return `unknown rule \`${unknown}\` under \`rules\`${close.length ? ` (did you mean ${close.map((id) => `\`${id}\``).join(', ')}?)` : ''}; see docs/rules for the ids`;
       }
-      return `unknown key \`${key === '(top level)' ? unknown : `${key}.${unknown}`}\`; accepted keys: rules, ignore-paths, max-file-size`;
+      return `unknown key \`${key === '(top level)' ? unknown : `${key}.${unknown}`}\`; accepted keys: rules, ignore-paths, max-file-size, build-context`;
     }
     case 'enum':
       return `\`${key}\` must be one of ${(error.params.allowedValues as string[]).join(', ')}`;
