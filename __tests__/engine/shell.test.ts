@@ -48,3 +48,11 @@ describe('parseShell', () => {
     expect(isCommand(command, 'apt')).toBe(false);
   });
 });
+
+describe('positions in non-ASCII scripts', () => {
+  it('are string indexes, not UTF-8 byte offsets', () => {
+    const text = 'echo "héllo wörld" && cd /tmp';
+    const cd = parseShell(text).commands.find((command) => command.name === 'cd');
+    expect(cd && text.slice(cd.start, cd.end)).toBe('cd /tmp');
+  });
+});

@@ -57,6 +57,23 @@ export function parseShell(script: string): ShellScript {
   return parsed;
 }
 
+/**
+ * mvdan/sh reports positions in UTF-8 bytes; JavaScript strings index UTF-16 code units. Returns the
+ * conversion for one script: the identity for ASCII text, else a table built once (linear).
+ */
+export function byteToIndex(text: string): (byteOffset: number) => number {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is for any non-ASCII code unit.
+  if (!/[^\u0000-\u007f]/.test(text)) return (byteOffset) => Math.min(byteOffset, text.length);
+  const table: number[] = [];
+  for (let index = 0; index < text.length; index++) {
+    const code = text.codePointAt(index) ?? 0;
+    const width = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    for (let byte = 0; byte < width; byte++) table.push(index);
+    if (code >= 0x10000) index++;
+  }
+  return (byteOffset) => (byteOffset < table.length ? table[byteOffset] : text.length);
+}
+
 function parseUncached(script: string, depth: number): ShellScript {
   parser ??= sh.syntax.NewParser(sh.syntax.KeepComments(false), sh.syntax.Variant(sh.syntax.LangBash));
   let file: ReturnType<typeof parser.Parse>;
@@ -65,6 +82,7 @@ function parseUncached(script: string, depth: number): ShellScript {
   } catch (error) {
     return { commands: [], hasPipe: false, error: describeParseError(error) };
   }
+  const at = byteToIndex(script);
   const commands: SimpleCommand[] = [];
   let hasPipe = false;
   const pipedRanges: { start: number; end: number }[] = [];
@@ -75,10 +93,10 @@ function parseUncached(script: string, depth: number): ShellScript {
       const op = (node as unknown as { Op: number }).Op;
       if (PIPE_OPERATORS.has(op)) {
         hasPipe = true;
-        pipedRanges.push({ start: node.Pos().Offset(), end: node.End().Offset() });
+        pipedRanges.push({ start: at(node.Pos().Offset()), end: at(node.End().Offset()) });
       }
     } else if (type === 'CallExpr') {
-      const command = simpleCommand(node as CallExpr, script, pipedRanges);
+      const command = simpleCommand(node as CallExpr, at, pipedRanges);
       commands.push(command);
       // `sh -c "script"`: the script is a command line too (depth-limited against `sh -c 'sh -c ...'` bombs).
       const inner = command.name && SHELLS.test(command.name) ? shellCScript(command) : null;
@@ -96,12 +114,12 @@ function parseUncached(script: string, depth: number): ShellScript {
 
 function simpleCommand(
   call: CallExpr,
-  script: string,
+  at: (byteOffset: number) => number,
   pipedRanges: readonly { start: number; end: number }[],
 ): SimpleCommand {
-  const words = call.Args.map((word) => shellWord(word, script));
-  const start = call.Pos().Offset();
-  const end = call.End().Offset();
+  const words = call.Args.map((word) => shellWord(word, at));
+  const start = at(call.Pos().Offset());
+  const end = at(call.End().Offset());
   return {
     name: words[0]?.value ?? null,
     args: words.slice(1),
@@ -113,12 +131,8 @@ function simpleCommand(
   };
 }
 
-function shellWord(word: Word, script: string): ShellWord {
-  return {
-    value: literal(word.Parts),
-    start: word.Pos().Offset(),
-    end: Math.min(word.End().Offset(), script.length),
-  };
+function shellWord(word: Word, at: (byteOffset: number) => number): ShellWord {
+  return { value: literal(word.Parts), start: at(word.Pos().Offset()), end: at(word.End().Offset()) };
 }
 
 /** The value of a word made only of literal parts and quotes; null as soon as anything expands. */

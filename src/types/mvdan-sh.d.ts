@@ -30,6 +30,7 @@ declare module 'mvdan-sh' {
     Cmd: Node | null;
     Negated: boolean;
     Background: boolean;
+    Redirs: Node[];
   }
   export interface File extends Node {
     Stmts: Stmt[];

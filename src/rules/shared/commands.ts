@@ -48,7 +48,12 @@ export function shellWrapperScript(argv: readonly string[]): { shell: string; sc
   if (!/^(sh|bash|ash|dash|zsh|ksh|mksh)$/.test(shell)) return null;
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
-    if (!arg.startsWith('-')) return null;
+    // `-o pipefail` / `+o errexit` take an operand: skip it.
+    if (arg === '-o' || arg === '+o') {
+      i++;
+      continue;
+    }
+    if (!arg.startsWith('-') && !arg.startsWith('+')) return null;
     if (/^-[a-z]*c[a-z]*$/.test(arg))
       return i + 1 < argv.length ? { shell: argv[0], scriptIndex: i + 1 } : null;
   }
