@@ -60,8 +60,10 @@ describe('rule files, docs and tests stay in step', () => {
         const good = examples(doc, 'Good');
         expect(bad.length).toBeGreaterThan(0);
         expect(good.length).toBeGreaterThan(0);
+        // An off-by-default rule is turned on for its own examples, as a user would in the config.
+        const ruleSettings = rule.enabledByDefault === false ? { [rule.id]: rule.severity } : {};
         const fires = (code: string) =>
-          lintText(code, { rules: allRules }).findings.some((finding) => finding.ruleId === rule.id);
+          lintText(code, { rules: allRules, ruleSettings }).findings.some((finding) => finding.ruleId === rule.id);
         for (const code of bad) expect(fires(code), `Bad example does not trigger:\n${code}`).toBe(true);
         for (const code of good) expect(fires(code), `Good example triggers:\n${code}`).toBe(false);
       });

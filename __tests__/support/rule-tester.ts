@@ -38,9 +38,14 @@ export type ValidCase = string | { readonly name?: string; readonly code: string
 
 export function lintWith(rule: Rule, code: string): Finding[] {
   // All rules' metadata are passed so suppressions resolve refs; only the rule under test runs.
-  return lintText(code, { rules: [rule], ruleSettings: {} }).findings.filter(
+  // An off-by-default rule under test is turned on, as a user would in the config.
+  return lintText(code, { rules: [rule], ruleSettings: enabled(rule) }).findings.filter(
     (finding) => finding.ruleId === rule.id,
   );
+}
+
+function enabled(rule: Rule): Record<string, Severity> {
+  return rule.enabledByDefault === false ? { [rule.id]: rule.severity } : {};
 }
 
 export function testRule(
@@ -98,10 +103,10 @@ export function testRule(
 }
 
 function checkFix(rule: Rule, code: string, expected: string, unsafe: boolean): void {
-  const fixed = applyFixes(code, { rules: [rule], unsafe }).text;
+  const fixed = applyFixes(code, { rules: [rule], ruleSettings: enabled(rule), unsafe }).text;
   expect(fixed).toBe(expected);
   // Convergence: fixing the fixed text again changes nothing.
-  expect(applyFixes(fixed, { rules: [rule], unsafe }).text).toBe(fixed);
+  expect(applyFixes(fixed, { rules: [rule], ruleSettings: enabled(rule), unsafe }).text).toBe(fixed);
   // The fixes removed their own findings...
   const remaining = lintWith(rule, fixed).filter(
     (finding) => finding.fix && (unsafe || finding.fix.safety === 'safe'),

@@ -5,7 +5,7 @@ export default defineRule({
   severity: 'error',
   description:
     'The file is not a Dockerfile Docker can build (unknown instruction, unterminated heredoc, no FROM, binary data)',
-  refs: {},
+  refs: { hadolint: ['DL1000', 'DL3061'] },
   basis: ['Dockerfile reference: Format'],
   fixable: 'never',
   check({ model, report }) {

@@ -21,7 +21,7 @@ export default defineRule({
   id: 'undefined-var',
   severity: 'warning',
   description: 'A variable Docker expands is not defined in the stage',
-  refs: { buildkit: ['UndefinedVar'] },
+  refs: { hadolint: ['DL3044'], buildkit: ['UndefinedVar'] },
   basis: ['GUIDANCE.md: ARG 2', 'Dockerfile reference: Environment replacement'],
   fixable: 'never',
   check({ model, report }) {
