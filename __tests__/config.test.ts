@@ -15,7 +15,11 @@ const error = (text: string) => {
 
 describe('config file', () => {
   it('reads every key', () => {
-    expect(parse('rules:\n  exec-form: error\n  unused-arg: off\nignore-paths: [vendor/**]\nmax-file-size: 2048\nbuild-context: docker\n')).toEqual({
+    expect(
+      parse(
+        'rules:\n  exec-form: error\n  unused-arg: off\nignore-paths: [vendor/**]\nmax-file-size: 2048\nbuild-context: docker\n',
+      ),
+    ).toEqual({
       rules: { 'exec-form': 'error', 'unused-arg': 'off' },
       ignorePaths: ['vendor/**'],
       maxFileSize: 2048,
@@ -28,15 +32,21 @@ describe('config file', () => {
   });
 
   it('names an unknown key and the accepted keys', () => {
-    expect(error('rule:\n  exec-form: off\n')).toMatch(/unknown key `rule`; accepted keys: rules, ignore-paths, max-file-size, build-context/);
+    expect(error('rule:\n  exec-form: off\n')).toMatch(
+      /unknown key `rule`; accepted keys: rules, ignore-paths, max-file-size, build-context/,
+    );
   });
 
   it('names an unknown rule and suggests a close id', () => {
-    expect(error('rules:\n  exec-forms: off\n')).toMatch(/unknown rule `exec-forms` under `rules` \(did you mean `exec-form`/);
+    expect(error('rules:\n  exec-forms: off\n')).toMatch(
+      /unknown rule `exec-forms` under `rules` \(did you mean `exec-form`/,
+    );
   });
 
   it('names a bad severity and the accepted values', () => {
-    expect(error('rules:\n  exec-form: fatal\n')).toMatch(/`rules.exec-form` must be one of off, info, warning, error/);
+    expect(error('rules:\n  exec-form: fatal\n')).toMatch(
+      /`rules.exec-form` must be one of off, info, warning, error/,
+    );
   });
 
   it('names wrong types and limits', () => {

@@ -1,16 +1,18 @@
 /** Generated files are committed; this fails when they no longer match the rule metadata (run `npm run docs`). */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allRules } from '../src/rules/index.js';
 import {
   coverage,
   PARITY_PATH,
   parityText,
   readmeWithRuleTable,
+  ruleDocPath,
+  ruleDocWithTable,
   SCHEMA_PATH,
   schemaText,
 } from '../scripts/gen-docs.js';
 import { BUILDKIT_CHECKS, HADOLINT_RULES, NOT_COVERED } from '../scripts/parity-data.js';
+import { allRules } from '../src/rules/index.js';
 
 const root = new URL('../', import.meta.url);
 
@@ -19,6 +21,13 @@ describe('generated documentation', () => {
     const readme = readFileSync(new URL('README.md', root), 'utf8');
     expect(readme).toBe(readmeWithRuleTable(readme, allRules));
     for (const rule of allRules) expect(readme).toContain(`[\`${rule.id}\`](docs/rules/${rule.id}.md)`);
+  });
+
+  it("each rule doc's metadata table matches the rule", () => {
+    for (const rule of allRules) {
+      const doc = readFileSync(new URL(ruleDocPath(rule), root), 'utf8');
+      expect(doc, ruleDocPath(rule)).toBe(ruleDocWithTable(doc, rule));
+    }
   });
 
   it("docs/parity.md matches the rules' refs", () => {

@@ -13,9 +13,15 @@ const rulesDir = new URL('../src/rules/', import.meta.url);
 const testsDir = new URL('./rules/', import.meta.url);
 const ENGINE_ONLY = new Set(['file-too-large', 'internal-error']);
 
-function examples(doc: string, heading: 'Bad' | 'Good'): string[] {
+/** Each ```dockerfile example, with the ```dockerignore block written just before it, if any. */
+function examples(doc: string, heading: 'Bad' | 'Good'): { code: string; dockerignore: string | null }[] {
   const section = doc.split(/^### /m).find((part) => part.startsWith(`${heading}\n`)) ?? '';
-  return [...section.matchAll(/```dockerfile\n([\s\S]*?)```/g)].map((match) => match[1]);
+  return [...section.matchAll(/(?:```dockerignore\n([\s\S]*?)```\s*)?```dockerfile\n([\s\S]*?)```/g)].map(
+    (match) => ({
+      code: match[2],
+      dockerignore: match[1] ?? null,
+    }),
+  );
 }
 
 describe('rule files, docs and tests stay in step', () => {
@@ -44,7 +50,8 @@ describe('rule files, docs and tests stay in step', () => {
       it('has a doc whose title and summary match the metadata', () => {
         const doc = readDoc();
         expect(doc.startsWith(`# ${rule.id}\n\n> ${rule.description}\n`)).toBe(true);
-        for (const heading of ['## Why', '## Examples', '## How to disable']) expect(doc).toContain(`\n${heading}\n`);
+        for (const heading of ['## Why', '## Examples', '## How to disable'])
+          expect(doc).toContain(`\n${heading}\n`);
         if (rule.fixable !== 'never') expect(doc).toContain('\n## Fix safety\n');
       });
 
@@ -62,10 +69,14 @@ describe('rule files, docs and tests stay in step', () => {
         expect(good.length).toBeGreaterThan(0);
         // An off-by-default rule is turned on for its own examples, as a user would in the config.
         const ruleSettings = rule.enabledByDefault === false ? { [rule.id]: rule.severity } : {};
-        const fires = (code: string) =>
-          lintText(code, { rules: allRules, ruleSettings }).findings.some((finding) => finding.ruleId === rule.id);
-        for (const code of bad) expect(fires(code), `Bad example does not trigger:\n${code}`).toBe(true);
-        for (const code of good) expect(fires(code), `Good example triggers:\n${code}`).toBe(false);
+        const fires = ({ code, dockerignore }: { code: string; dockerignore: string | null }) =>
+          lintText(code, { rules: allRules, ruleSettings, dockerignore }).findings.some(
+            (finding) => finding.ruleId === rule.id,
+          );
+        for (const example of bad)
+          expect(fires(example), `Bad example does not trigger:\n${example.code}`).toBe(true);
+        for (const example of good)
+          expect(fires(example), `Good example triggers:\n${example.code}`).toBe(false);
       });
     });
   }

@@ -1,8 +1,8 @@
 /**
- * Generated documentation, kept in step with the rule metadata: the README's rule table and the config
- * file's JSON Schema. `npm run docs` writes them; __tests__/generated-docs.test.ts fails when they are stale.
+ * Generated documentation, kept in step with the rule metadata: the README's rule table, the metadata table at
+ * the top of each rule's doc, docs/parity.md and the config file's JSON Schema. `npm run docs` writes them; __tests__/generated-docs.test.ts fails when they are stale.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { configSchema } from '../src/config/config.js';
 import type { Rule } from '../src/engine/types.js';
 import { allRules } from '../src/rules/index.js';
@@ -31,6 +31,28 @@ export function readmeWithRuleTable(readme: string, rules: readonly Rule[]): str
   if (start === -1 || end === -1) throw new Error(`README.md must hold ${RULES_START} and ${RULES_END}`);
   return `${readme.slice(0, start + RULES_START.length)}\n${ruleTable(rules)}\n${readme.slice(end)}`;
 }
+
+/** The metadata table under a rule doc's title and summary. */
+export function ruleDocTable(rule: Rule): string {
+  const cell = (values: readonly string[] | undefined) => (values?.length ? values.join(', ') : '—');
+  const off = rule.enabledByDefault === false ? ' (off by default)' : '';
+  return [
+    '| severity | fix | hadolint | BuildKit | basis |',
+    '|---|---|---|---|---|',
+    `| ${rule.severity}${off} | ${rule.fixable} | ${cell(rule.refs.hadolint)} | ${cell(rule.refs.buildkit)} | ${cell(rule.basis)} |`,
+  ].join('\n');
+}
+
+/** A rule doc with its metadata table regenerated: the table is the first block after the `> summary` line. */
+export function ruleDocWithTable(doc: string, rule: Rule): string {
+  const header = `# ${rule.id}\n\n> ${rule.description}\n\n`;
+  if (!doc.startsWith(header)) return doc; // the rule-docs test reports a wrong title or summary
+  const rest = doc.slice(header.length);
+  const afterTable = rest.startsWith('|') ? rest.slice(rest.search(/\n(?!\|)/) + 1) : `\n${rest}`;
+  return `${header}${ruleDocTable(rule)}\n${afterTable}`;
+}
+
+export const ruleDocPath = (rule: Rule) => `docs/rules/${rule.id}.md`;
 
 export function schemaText(rules: readonly Rule[]): string {
   return `${JSON.stringify(configSchema(rules), null, 2)}\n`;
@@ -86,7 +108,13 @@ function main(): void {
   writeFileSync('README.md', readmeWithRuleTable(readme, allRules));
   writeFileSync(SCHEMA_PATH, schemaText(allRules));
   writeFileSync(PARITY_PATH, parityText(allRules));
-  console.log(`README.md rule table and ${SCHEMA_PATH} written for ${allRules.length} rules.`);
+  for (const rule of allRules) {
+    const path = ruleDocPath(rule);
+    if (existsSync(path)) writeFileSync(path, ruleDocWithTable(readFileSync(path, 'utf8'), rule));
+  }
+  console.log(
+    `README.md rule table, rule doc tables, ${PARITY_PATH} and ${SCHEMA_PATH} written for ${allRules.length} rules.`,
+  );
 }
 
 if (process.argv[1]?.endsWith('gen-docs.js')) main();

@@ -1,8 +1,8 @@
 import { commandForm, spanIn, splitWords } from '../engine/lexer.js';
 import { explicitShellAt, type InstructionNode } from '../engine/model.js';
 import { defineRule, type Fix } from '../engine/types.js';
-import { baseName } from './shared/runtime-pairs.js';
 import { isPowerShellTypeLiteral, isShellTest, readPseudoArray } from './shared/runtime-json.js';
+import { baseName } from './shared/runtime-pairs.js';
 
 export default defineRule({
   id: 'invalid-exec-form',

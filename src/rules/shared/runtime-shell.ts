@@ -8,8 +8,16 @@
  * redirections included. No shell does for a pipeline, or when a trap is set. Scripts are read with
  * mvdan/sh's parser; when the reading is not certain, the verdict leans towards silence.
  */
-import sh, { type BinaryCmd, type CallExpr, type Node, type Stmt, type Word } from 'mvdan-sh';
-import { byteToIndex } from '../../engine/shell.js';
+import type { BinaryCmd, CallExpr, Node, Stmt, Word } from 'mvdan-sh';
+import { byteToIndex, shellModule } from '../../engine/shell.js';
+
+// mvdan-sh is loaded lazily by the engine (`prepareEngine()`, src/engine/shell.ts): a static import would pull
+// its 1.5 MB back into the action's start-up. This getter reads the loaded module when the rule runs.
+const sh = {
+  get syntax() {
+    return shellModule().syntax;
+  },
+};
 
 export type WrapperVerdict =
   | { readonly kind: 'fine' }

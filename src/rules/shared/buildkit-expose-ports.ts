@@ -1,0 +1,24 @@
+/**
+ * The port words of every EXPOSE BuildKit dispatches (every stage, as `--check` does; ONBUILD triggers
+ * run in another build), each parsed, for the three EXPOSE rules.
+ */
+import type { InstructionNode, Model } from '../../engine/model.js';
+import { type ExpandedWord, expandedWords } from './buildkit-expand.js';
+import { type PortSpec, parsePortSpec } from './buildkit-expose.js';
+
+export interface ExposedPort {
+  readonly instruction: InstructionNode;
+  readonly word: ExpandedWord;
+  readonly spec: PortSpec;
+}
+
+export function exposedPorts(model: Model): ExposedPort[] {
+  const ports: ExposedPort[] = [];
+  for (const stage of model.stages)
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword !== 'EXPOSE') continue;
+      for (const word of expandedWords(stage, instruction))
+        ports.push({ instruction, word, spec: parsePortSpec(word.value) });
+    }
+  return ports;
+}

@@ -1,0 +1,14 @@
+import { defineRule } from '../engine/types.js';
+import { checkPins } from './shared/rpm-rules.js';
+
+export default defineRule({
+  id: 'yum-pin-versions',
+  severity: 'warning',
+  description: 'yum installs a package without a version (or a module without a stream)',
+  refs: { hadolint: ['DL3033'] },
+  basis: ['Docker best practices: RUN (version pinning)'],
+  fixable: 'never',
+  check(context) {
+    checkPins(context, ['yum']);
+  },
+});
