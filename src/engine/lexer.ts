@@ -55,6 +55,42 @@ export function logicalText(source: string, span: Span, escapeChar: string): Log
   return { text, offsets };
 }
 
+/**
+ * An instruction's arguments as dockerfile-ast's `getArguments()` delimits them, read from the source text in one
+ * pass: the logical text of `span` (which starts right after the keyword) without its first `skipWords` words
+ * (the flags the library already split off) and without blanks at either end. Asking the library instead costs a
+ * full re-tokenisation, with an object per word, on every call (toolchain.md §7.11): most of the model's time.
+ * `cut`, when given, ends the text there (untrimmed) if that comes first: the line of a heredoc's opener.
+ */
+export function argumentsText(
+  source: string,
+  span: Span,
+  escapeChar: string,
+  skipWords: number,
+  cut = Number.POSITIVE_INFINITY,
+): LogicalText {
+  const whole = logicalText(source, span, escapeChar);
+  const { text, offsets } = whole;
+  let start = 0;
+  for (let word = 0; ; word++) {
+    while (start < text.length && isBlank(text[start])) start++;
+    if (word === skipWords || start >= text.length) break;
+    while (start < text.length && !isBlank(text[start])) start++;
+  }
+  let end = text.length;
+  while (end > start && isBlank(text[end - 1])) end--;
+  if (end === start) return { text: '', offsets: [span.end] };
+  let endOffset = offsets[end - 1] + 1;
+  if (cut < endOffset) {
+    // Keep what lies before the cut, blanks included, as the library's range clipped at the cut would.
+    while (end > start && offsets[end - 1] >= cut) end--;
+    endOffset = Math.max(cut, offsets[start]);
+  }
+  const kept = offsets.slice(start, end);
+  kept.push(endOffset);
+  return { text: text.slice(start, end), offsets: kept };
+}
+
 export function spanIn(logical: LogicalText, start: number, end: number): Span {
   const startOffset = logical.offsets[start];
   // The end of a span is just past its last character, which may sit before a removed continuation.

@@ -5,6 +5,7 @@
  */
 import { buildModel, type Model } from './model.js';
 import { runtimes, type StageRuntime } from './runtime.js';
+import { loadShellParser } from './shell.js';
 import { type Location, SourceText, type Span } from './source.js';
 import { collectSuppressions } from './suppressions.js';
 import type { Finding, Report, Rule, Severity } from './types.js';
@@ -38,6 +39,14 @@ export const ENGINE_RULE_IDS = {
   notText: 'syntax-error',
   crash: 'internal-error',
 } as const;
+
+/**
+ * Loads what the engine loads lazily (the shell parser, toolchain.md §7.11 and issue 5's cold start): await it
+ * once before the first `lintText`. Idempotent and cheap after the first call.
+ */
+export function prepareEngine(): Promise<void> {
+  return loadShellParser();
+}
 
 export function lintText(input: string, options: LintOptions): LintResult {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;

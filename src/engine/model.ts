@@ -5,17 +5,17 @@
  * apart from the command line, and the effective runtime command of every stage.
  * Building it is linear in the size of the file; lookups are logarithmic.
  */
-import { DockerfileParser, type Dockerfile, type Instruction } from 'dockerfile-ast';
+import { type Dockerfile, DockerfileParser, type Instruction } from 'dockerfile-ast';
+import type { Range as LspRange } from 'vscode-languageserver-types';
 import {
+  argumentsText,
   type CommandForm,
   commandForm,
   type LogicalText,
-  logicalText,
   spanIn,
   splitWords,
   type Word,
 } from './lexer.js';
-import type { Range as LspRange } from 'vscode-languageserver-types';
 import { SourceText, type Span } from './source.js';
 
 export const KNOWN_INSTRUCTIONS = new Set([
@@ -162,6 +162,9 @@ export interface Model {
   readonly problems: readonly SyntaxProblem[];
 }
 
+/** The instructions dockerfile-ast reads heredocs for (toolchain.md §7.8). */
+const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+
 export const DEFAULT_SHELL: readonly string[] = ['/bin/sh', '-c'];
 
 export function buildModel(text: string): Model {
@@ -171,6 +174,9 @@ export function buildModel(text: string): Model {
   const instructions: InstructionNode[] = [];
   const globalArgs: Declaration[] = [];
   const stages: Stage[] = [];
+  const stagesByName = new Map<string, Stage>();
+  // The last global ARG of each name: what `ARG NAME` in a stage brings into scope.
+  const globalArgByName = new Map<string, Declaration>();
   const problems: SyntaxProblem[] = [];
   let stage: Stage | null = null;
 
@@ -178,7 +184,7 @@ export function buildModel(text: string): Model {
     const keyword = instruction.getKeyword().toUpperCase();
     if (keyword === 'FROM') {
       const node = toNode(instruction, instructions.length, source, escapeChar, null);
-      stage = newStage(node, stages, problems);
+      stage = newStage(node, stages, stagesByName, problems);
       (node as { stage: Stage | null }).stage = stage;
       stages.push(stage);
       instructions.push(node);
@@ -202,7 +208,11 @@ export function buildModel(text: string): Model {
       }
     }
     if (stage === null) {
-      if (keyword === 'ARG') globalArgs.push(...declarationsOf(node, 'arg'));
+      if (keyword === 'ARG')
+        for (const declared of declarationsOf(node, 'arg')) {
+          globalArgs.push(declared);
+          globalArgByName.set(declared.name, declared);
+        }
       else
         problems.push({
           span: node.keywordSpan,
@@ -211,7 +221,7 @@ export function buildModel(text: string): Model {
       continue;
     }
     stage.instructions.push(node);
-    recordInStage(stage, node, globalArgs);
+    recordInStage(stage, node, globalArgByName);
   }
   if (stages.length === 0) {
     // Docker refuses both an empty Dockerfile and one without FROM; say which, on the first line.
@@ -240,19 +250,23 @@ function toNode(
   const span = source.spanOf(instruction.getRange());
   const keywordSpan = source.spanOf(instruction.getInstructionRange());
   const flags = flagsOf(instruction, source);
-  const heredocs = heredocsOf(instruction, source);
-  const argsRange = instruction.getArgumentsRange();
-  const argsStart = argsRange ? source.offsetOf(argsRange.start) : span.end;
+  const heredocs =
+    HEREDOC_KEYWORDS.has(instruction.getKeyword()) && source.text.slice(span.start, span.end).includes('<<')
+      ? heredocsOf(instruction, source)
+      : [];
   // The command line ends where the first heredoc body starts: bodies are data, not arguments.
-  let argsEnd = argsRange ? source.offsetOf(argsRange.end) : span.end;
+  let cut = Number.POSITIVE_INFINITY;
   for (const heredoc of heredocs) {
     const bodyStart = heredoc.body?.start ?? source.lineEnd(source.lineIndexAt(heredoc.startSpan.end));
-    argsEnd = Math.min(
-      argsEnd,
-      source.lineEnd(source.lineIndexAt(Math.max(heredoc.startSpan.end, bodyStart - 1))),
-    );
+    cut = Math.min(cut, source.lineEnd(source.lineIndexAt(Math.max(heredoc.startSpan.end, bodyStart - 1))));
   }
-  const args = logicalText(source.text, { start: argsStart, end: Math.max(argsStart, argsEnd) }, escapeChar);
+  const args = argumentsText(
+    source.text,
+    { start: keywordSpan.end, end: span.end },
+    escapeChar,
+    flags.length,
+    cut,
+  );
   const triggerAst = (
     instruction as unknown as { getTriggerInstruction?: () => Instruction | null }
   ).getTriggerInstruction?.();
@@ -312,7 +326,12 @@ function heredocsOf(instruction: Instruction, source: SourceText): Heredoc[] {
   });
 }
 
-function newStage(from: InstructionNode, stages: Stage[], problems: SyntaxProblem[]): Stage {
+function newStage(
+  from: InstructionNode,
+  stages: readonly Stage[],
+  stagesByName: Map<string, Stage>,
+  problems: SyntaxProblem[],
+): Stage {
   const words = splitWords(from.args.text, from.escapeChar);
   const base = words[0]?.value ?? '';
   let name: string | null = null;
@@ -332,10 +351,10 @@ function newStage(from: InstructionNode, stages: Stage[], problems: SyntaxProble
       message: 'FROM takes an image and an optional `AS name`: Docker refuses extra words.',
     });
   }
-  const lowerBase = base.toLowerCase();
-  const parent =
-    stages.find((earlier) => earlier.name !== null && earlier.name.toLowerCase() === lowerBase) ?? null;
-  return {
+  // A map, not a search of the earlier stages: files with thousands of stages stay linear. The first stage of a
+  // name wins, as a search from the start would find it.
+  const parent = stagesByName.get(base.toLowerCase()) ?? null;
+  const stage: Stage = {
     index: stages.length,
     name,
     nameSpan,
@@ -347,6 +366,8 @@ function newStage(from: InstructionNode, stages: Stage[], problems: SyntaxProble
     commands: [],
     shells: [],
   };
+  if (name !== null && !stagesByName.has(name.toLowerCase())) stagesByName.set(name.toLowerCase(), stage);
+  return stage;
 }
 
 /** `ARG a=1 b` declares two names; `ENV a=1 b=2` two; legacy `ENV a value with spaces` one. */
@@ -380,7 +401,11 @@ function declaration(
   return { name, kind, instruction: node, value, nameSpan: spanIn(node.args, word.start, word.end) };
 }
 
-function recordInStage(stage: Stage, node: InstructionNode, globalArgs: readonly Declaration[]): void {
+function recordInStage(
+  stage: Stage,
+  node: InstructionNode,
+  globalArgByName: ReadonlyMap<string, Declaration>,
+): void {
   const add = (declaration: Declaration) => {
     const list = stage.declarations.get(declaration.name);
     if (list) list.push(declaration);
@@ -390,8 +415,7 @@ function recordInStage(stage: Stage, node: InstructionNode, globalArgs: readonly
     case 'ARG':
       for (const declared of declarationsOf(node, 'arg')) {
         // `ARG NAME` inside a stage brings the global ARG's default into scope.
-        const global =
-          declared.value === null ? globalArgs.findLast((arg) => arg.name === declared.name) : undefined;
+        const global = declared.value === null ? globalArgByName.get(declared.name) : undefined;
         add(global ? { ...declared, value: global.value } : declared);
       }
       break;
@@ -435,10 +459,28 @@ export function explicitShellAt(stage: Stage, index: number): readonly string[] 
     current;
     limit = Number.POSITIVE_INFINITY, current = current.parent
   ) {
-    const shell = current.shells.findLast((entry) => entry.index < limit);
+    const shell = lastShellBefore(current.shells, limit);
     if (shell) return shell.argv;
   }
   return null;
+}
+
+/** The last SHELL before instruction `index` in a stage's list (ordered by index): a binary search. */
+function lastShellBefore(
+  shells: Stage['shells'],
+  index: number,
+): { index: number; argv: readonly string[] } | undefined {
+  let low = 0;
+  let high = shells.length - 1;
+  let found: Stage['shells'][number] | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (shells[mid].index < index) {
+      found = shells[mid];
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
 }
 
 /** The declaration of `name` visible at instruction `index` of `stage` (own stage first, then parents). */

@@ -28,7 +28,18 @@ export function runsPosixShell(node: InstructionNode): boolean {
   return shell === null || POSIX_SHELL.test(shell[0] ?? '');
 }
 
+/** Rules ask for the same RUN's scripts one after another (every package rule walks every RUN): read them once. */
+const memo = new WeakMap<InstructionNode, RunScript[]>();
+
 export function runScripts(node: InstructionNode, source: string): RunScript[] {
+  const known = memo.get(node);
+  if (known) return known;
+  const scripts = readRunScripts(node, source);
+  memo.set(node, scripts);
+  return scripts;
+}
+
+function readRunScripts(node: InstructionNode, source: string): RunScript[] {
   if (node.keyword !== 'RUN' || !runsPosixShell(node)) return [];
   const args = node.args;
   const form = commandForm(args.text);

@@ -6,8 +6,16 @@
  * Chosen by measurement (2026-11-30, this machine): mvdan-sh parses a typical 140-character RUN in ~170 µs,
  * synchronously; sh-syntax (the same parser as WASM) costs ~3 ms per call because of its async bridge, which
  * only amortises when scripts are batched. Scripts are parsed once and memoised, and only when a rule asks.
+ *
+ * mvdan-sh is 1.5 MB of GopherJS that takes ~100 ms to evaluate, more than everything else the action loads, so
+ * it is not imported statically: `loadShellParser()` (through `prepareEngine()`) loads it, and the bundler
+ * puts it in a chunk of its own. The action awaits it after its first API request, the CLI before linting;
+ * parsing before that throws, which the engine reports as an `internal-error` finding, never a silent pass.
  */
-import sh, { type CallExpr, type Node, type Word, type WordPart } from 'mvdan-sh';
+
+import type shModule from 'mvdan-sh';
+import type { CallExpr, Node, Word, WordPart } from 'mvdan-sh';
+import { quickParse } from './shell-fast.js';
 
 export interface ShellWord {
   /** The word after quote removal, or null when it depends on expansion (`$X`, `$(...)`, globs are kept literal). */
@@ -45,7 +53,47 @@ const PIPE_OPERATORS = new Set([12, 13]);
 const SHELLS = /^(?:.*\/)?(?:sh|bash|ash|dash|zsh|ksh|mksh)$/;
 const CACHE_LIMIT = 5_000;
 const cache = new Map<string, ShellScript>();
-let parser: ReturnType<typeof sh.syntax.NewParser> | null = null;
+type ShellModule = typeof shModule;
+let sh: ShellModule | null = null;
+let loading: Promise<void> | null = null;
+let parser: ReturnType<ShellModule['syntax']['NewParser']> | null = null;
+let parses = 0;
+let fullParses = 0;
+
+/** Loads mvdan-sh once; every later call returns the same promise. */
+export function loadShellParser(): Promise<void> {
+  loading ??= import(/* webpackChunkName: "mvdan-sh" */ 'mvdan-sh').then((module) => {
+    sh = module.default;
+  });
+  return loading;
+}
+
+export function shellParserLoaded(): boolean {
+  return sh !== null;
+}
+
+/** mvdan-sh itself, for rule helpers that walk its syntax tree; throws before `prepareEngine()` has loaded it. */
+export function shellModule(): ShellModule {
+  return loaded();
+}
+
+function loaded(): ShellModule {
+  if (sh === null)
+    throw new Error('the shell parser is not loaded: `await prepareEngine()` must run before linting');
+  return sh;
+}
+
+/**
+ * Forgets every memoised script and returns how many scripts were read since the last call, and how many of
+ * them needed mvdan-sh: the benchmark lints each file as a fresh run would, and reports the shell's share.
+ */
+export function resetShellCache(): { readonly scripts: number; readonly full: number } {
+  cache.clear();
+  const counts = { scripts: parses, full: fullParses };
+  parses = 0;
+  fullParses = 0;
+  return counts;
+}
 
 export function parseShell(script: string): ShellScript {
   const cached = cache.get(script);
@@ -74,50 +122,107 @@ export function byteToIndex(text: string): (byteOffset: number) => number {
   return (byteOffset) => (byteOffset < table.length ? table[byteOffset] : text.length);
 }
 
-function parseUncached(script: string, depth: number): ShellScript {
+/**
+ * Scripts over this size that the quick reader cannot read are not given to mvdan-sh: it needs seconds for
+ * 100 KB and recurses once per `&&` (bench/README.md). Rules then see no commands, and `error` says why.
+ */
+const FULL_PARSER_LIMIT = 32 * 1024;
+
+/** `auto` reads plain scripts with the quick reader and the rest with mvdan-sh; `full` always uses mvdan-sh. */
+export type ShellReader = 'auto' | 'full';
+
+/** Not memoised; for tests that compare the two readers. */
+export function parseShellUncached(script: string, reader: ShellReader = 'auto'): ShellScript {
+  return parseUncached(script, 0, reader);
+}
+
+function parseUncached(script: string, depth: number, reader: ShellReader = 'auto'): ShellScript {
+  parses++;
+  const read = (reader === 'auto' ? quickRead(script) : null) ?? fullRead(script);
+  if ('error' in read) return { commands: [], hasPipe: false, error: read.error };
+  const commands: SimpleCommand[] = [];
+  let hasPipe = read.hasPipe;
+  for (const command of read.commands) {
+    commands.push(command);
+    // `sh -c "script"`: the script is a command line too (depth-limited against `sh -c 'sh -c ...'` bombs).
+    const inner = command.name && SHELLS.test(command.name) ? shellCScript(command) : null;
+    if (inner && depth < 3) {
+      const nested = parseUncached(inner.value, depth + 1, reader);
+      hasPipe ||= nested.hasPipe;
+      for (const child of nested.commands)
+        commands.push({ ...child, start: inner.start, end: inner.end, nested: true });
+    }
+  }
+  return { commands, hasPipe, error: null };
+}
+
+type Read = { readonly commands: SimpleCommand[]; readonly hasPipe: boolean } | { readonly error: string };
+
+function quickRead(script: string): Read | null {
+  const quick = quickParse(script);
+  if (!quick) return null;
+  return {
+    hasPipe: quick.hasPipe,
+    commands: quick.calls.map((call) => ({
+      name: call.words[0]?.value ?? null,
+      args: call.words.slice(1),
+      assignments: call.assignments.map((name) => ({ name, value: null })),
+      start: call.start,
+      end: call.end,
+      piped: call.piped,
+      nested: false,
+    })),
+  };
+}
+
+/** mvdan-sh's reading: the simple commands in the order its walk meets them. */
+function fullRead(script: string): Read {
+  if (script.length > FULL_PARSER_LIMIT)
+    return {
+      error: `the script is ${script.length.toLocaleString('en-US')} characters long, too long to read as shell (limit ${FULL_PARSER_LIMIT.toLocaleString('en-US')})`,
+    };
+  const sh = loaded();
+  fullParses++;
   parser ??= sh.syntax.NewParser(sh.syntax.KeepComments(false), sh.syntax.Variant(sh.syntax.LangBash));
   let file: ReturnType<typeof parser.Parse>;
   try {
     file = parser.Parse(script, '');
   } catch (error) {
-    return { commands: [], hasPipe: false, error: describeParseError(error) };
+    return { error: describeParseError(error) };
   }
   const at = byteToIndex(script);
   const commands: SimpleCommand[] = [];
   let hasPipe = false;
   const pipedRanges: { start: number; end: number }[] = [];
-  sh.syntax.Walk(file, (node) => {
-    if (!node) return true;
-    const type = sh.syntax.NodeType(node);
-    if (type === 'BinaryCmd') {
-      const op = (node as unknown as { Op: number }).Op;
-      if (PIPE_OPERATORS.has(op)) {
-        hasPipe = true;
-        pipedRanges.push({ start: at(node.Pos().Offset()), end: at(node.End().Offset()) });
+  try {
+    sh.syntax.Walk(file, (node) => {
+      if (!node) return true;
+      const type = sh.syntax.NodeType(node);
+      if (type === 'BinaryCmd') {
+        const op = (node as unknown as { Op: number }).Op;
+        if (PIPE_OPERATORS.has(op)) {
+          hasPipe = true;
+          pipedRanges.push({ start: at(node.Pos().Offset()), end: at(node.End().Offset()) });
+        }
+      } else if (type === 'CallExpr') {
+        commands.push(simpleCommand(sh, node as CallExpr, at, pipedRanges));
       }
-    } else if (type === 'CallExpr') {
-      const command = simpleCommand(node as CallExpr, at, pipedRanges);
-      commands.push(command);
-      // `sh -c "script"`: the script is a command line too (depth-limited against `sh -c 'sh -c ...'` bombs).
-      const inner = command.name && SHELLS.test(command.name) ? shellCScript(command) : null;
-      if (inner && depth < 3) {
-        const nested = parseUncached(inner.value, depth + 1);
-        hasPipe ||= nested.hasPipe;
-        for (const child of nested.commands)
-          commands.push({ ...child, start: inner.start, end: inner.end, nested: true });
-      }
-    }
-    return true;
-  });
-  return { commands, hasPipe, error: null };
+      return true;
+    });
+  } catch (error) {
+    // The walk recurses once per `&&`: thousands of them overflow the stack.
+    return { error: `the script is nested too deeply to read as shell (${describeParseError(error)})` };
+  }
+  return { commands, hasPipe };
 }
 
 function simpleCommand(
+  sh: ShellModule,
   call: CallExpr,
   at: (byteOffset: number) => number,
   pipedRanges: readonly { start: number; end: number }[],
 ): SimpleCommand {
-  const words = call.Args.map((word) => shellWord(word, at));
+  const words = call.Args.map((word) => shellWord(sh, word, at));
   const start = at(call.Pos().Offset());
   const end = at(call.End().Offset());
   return {
@@ -131,18 +236,18 @@ function simpleCommand(
   };
 }
 
-function shellWord(word: Word, at: (byteOffset: number) => number): ShellWord {
-  return { value: literal(word.Parts), start: at(word.Pos().Offset()), end: at(word.End().Offset()) };
+function shellWord(sh: ShellModule, word: Word, at: (byteOffset: number) => number): ShellWord {
+  return { value: literal(sh, word.Parts), start: at(word.Pos().Offset()), end: at(word.End().Offset()) };
 }
 
 /** The value of a word made only of literal parts and quotes; null as soon as anything expands. */
-function literal(parts: readonly WordPart[]): string | null {
+function literal(sh: ShellModule, parts: readonly WordPart[]): string | null {
   let value = '';
   for (const part of parts) {
     const type = sh.syntax.NodeType(part as Node);
     if (type === 'Lit' || type === 'SglQuoted') value += part.Value ?? '';
     else if (type === 'DblQuoted') {
-      const inner = literal(part.Parts ?? []);
+      const inner = literal(sh, part.Parts ?? []);
       if (inner === null) return null;
       value += inner;
     } else return null;

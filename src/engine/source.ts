@@ -29,11 +29,18 @@ export class SourceText {
   /** Offset of the first character of each line; a line ends before its `\n` (a `\r` stays part of it). */
   private readonly lineStarts: number[];
 
+  /**
+   * Line starts as LSP (and so dockerfile-ast) counts lines: a lone `\r` ends a line there too. The same array
+   * as `lineStarts` unless the text has a lone `\r`; only `offsetOf` uses it.
+   */
+  private readonly lspLineStarts: number[];
+
   constructor(text: string) {
     this.text = text;
     const starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     this.lineStarts = starts;
+    this.lspLineStarts = /\r(?!\n)/.test(text) ? lspLineStarts(text) : starts;
   }
 
   get lineCount(): number {
@@ -71,8 +78,10 @@ export class SourceText {
     return this.text.slice(this.lineStart(lineIndex), this.lineEnd(lineIndex));
   }
 
+  /** The offset of a dockerfile-ast (LSP) position. */
   offsetOf(position: LspPosition): number {
-    const start = this.lineStart(position.line);
+    const starts = this.lspLineStarts;
+    const start = starts[Math.max(0, Math.min(position.line, starts.length - 1))];
     return Math.min(start + position.character, this.text.length);
   }
 
@@ -107,6 +116,16 @@ export class SourceText {
   linesSpan(firstLine: number, lastLine: number): Span {
     return { start: this.lineStart(firstLine), end: this.lineEnd(lastLine) };
   }
+}
+
+function lspLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\r' && text[i + 1] === '\n') i++;
+    if (ch === '\r' || ch === '\n') starts.push(i + 1);
+  }
+  return starts;
 }
 
 /** The inverse of `SourceText.locate` for one 1-based position (used to apply fixes from the JSON contract). */

@@ -37,7 +37,9 @@ export function collectSuppressions(model: Model, rules: readonly RuleMeta[]): S
       .filter((directive) => !['syntax', 'escape', 'check'].includes(directive.getName().toLowerCase()))
       .map((directive) => ({
         // Its name and value lose words (`hadolint global ignore` becomes `hadolint`): read the line itself.
-        content: model.source.lineText(directive.getRange().start.line).replace(/^\s*#/, ''),
+        content: model.source
+          .lineText(model.source.lineIndexAt(model.source.offsetOf(directive.getRange().start)))
+          .replace(/^\s*#/, ''),
         range: directive.getRange(),
       })),
     ...model.ast
@@ -55,15 +57,17 @@ export function collectSuppressions(model: Model, rules: readonly RuleMeta[]): S
     const target = instructions[next];
     let ids: string[] = [];
     let isGlobal = false;
-    let match = OURS.exec(content);
-    if (match) {
-      isGlobal = Boolean(match[1]);
-      ids = split(match[2]).flatMap(resolve.ours);
-    } else if ((match = HADOLINT.exec(content))) {
-      isGlobal = Boolean(match[1]);
-      ids = split(match[2]).flatMap(resolve.hadolint);
-    } else if ((match = CHECK.exec(content))) {
-      ids = resolve.buildkitSkip(match[1]);
+    const ours = OURS.exec(content);
+    const hadolint = ours ? null : HADOLINT.exec(content);
+    const check = ours || hadolint ? null : CHECK.exec(content);
+    if (ours) {
+      isGlobal = Boolean(ours[1]);
+      ids = split(ours[2]).flatMap(resolve.ours);
+    } else if (hadolint) {
+      isGlobal = Boolean(hadolint[1]);
+      ids = split(hadolint[2]).flatMap(resolve.hadolint);
+    } else if (check) {
+      ids = resolve.buildkitSkip(check[1]);
     }
     if (ids.length === 0) continue;
     if (isGlobal) {
