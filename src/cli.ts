@@ -14,17 +14,17 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import picomatch from 'picomatch';
 import { ConfigError } from './config/config.js';
+import { dockerignoreFor } from './config/dockerignore.js';
 import { type LoadedConfig, loadConfig } from './config/load.js';
 import { DEFAULT_DOCKERFILE_GLOBS, findDockerfiles, globMatcher } from './discover.js';
 import { applyFixes } from './engine/fixes.js';
-import { dockerignoreFor } from './config/dockerignore.js';
-import { lintText } from './engine/lint.js';
-import { allRules } from './rules/index.js';
-import { FAIL_ON_VALUES, failsAt } from './settings.js';
+import { lintText, prepareEngine } from './engine/lint.js';
 import { formatJsonReport, type ReportedFile, TOOL_NAME, TOOL_VERSION } from './report/json.js';
 import { markdownReport } from './report/markdown.js';
 import { formatSarifReport } from './report/sarif.js';
 import { plural, textReport } from './report/text.js';
+import { allRules } from './rules/index.js';
+import { FAIL_ON_VALUES, failsAt } from './settings.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -134,6 +134,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const ignoreBase = loaded.path ? dirname(loaded.path) : io.cwd;
   const ignored = globMatcher(config.ignorePaths);
 
+  // The engine's lazily loaded shell parser, before the first lint (src/engine/shell.ts).
+  await prepareEngine();
   const fix = values.fix === true || values['unsafe-fixes'] === true;
   const unsafe = values['unsafe-fixes'] === true;
   const reported: ReportedFile[] = [];

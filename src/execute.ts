@@ -5,24 +5,36 @@
  * check run, annotations and the job summary. Every failure to write degrades to the next channel and is
  * written down in `notes.problems`, which the summary shows: no finding is ever lost.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import { CONFIG_FILE_NAMES, type Config, DEFAULT_CONFIG } from './config/config.js';
+import { dockerignoreFor } from './config/dockerignore.js';
 import { loadConfig } from './config/load.js';
 import { isReported, placeFinding, singleLineTarget, suggestionTarget } from './diff/filter.js';
 import { parsePatch } from './diff/patch.js';
 import { findDockerfiles, globMatcher, isDockerfilePath } from './discover.js';
-import { lintText } from './engine/lint.js';
-import { type GitHubClient, describeError } from './github/client.js';
+import { type LintOptions, lintText, prepareEngine } from './engine/lint.js';
+import { describeError, type GitHubClient } from './github/client.js';
+import { COMMENT_BODY_MAX, MAX_FILE_COMMENTS } from './github/limits.js';
 import {
   type ChangedFile,
-  currentHeadSha,
+  currentPullRequest,
   listChangedFiles,
   type PullRequestRef,
   readFileAt,
 } from './github/pull-request.js';
-import { cleanUpFixed, type InlineComment, listPostedComments, postReview } from './github/review.js';
+import {
+  cleanUpFixed,
+  type FileComment,
+  type InlineComment,
+  listPostedComments,
+  postFileComments,
+  postReview,
+  type Recheck,
+} from './github/review.js';
 import { findingFingerprints } from './report/fingerprint.js';
-import { inlineCommentBody } from './report/pr-markdown.js';
+import { inlineCommentBody, reviewBody } from './report/pr-markdown.js';
 import { lineSuggestion } from './report/suggestion.js';
 import type { PlacedFinding, ReviewedFile } from './review-model.js';
 import { allRules } from './rules/index.js';
@@ -39,15 +51,66 @@ export interface LintedRun {
   readonly problems: string[];
   /** Set when the run stopped early on purpose (the PR's head moved on). */
   readonly stoppedBecause?: string;
-  /** Review comments posted in this run, and whether any PR write was refused for lack of permission. */
+  /** Comments (inline and file-level) posted in this run. */
   posted: number;
-  permissionDenied?: string;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-function configFor(settings: Settings, context: RunContext) {
-  return loadConfig(allRules, { path: settings.configPath ?? undefined, cwd: context.workspace }).config;
+/**
+ * Content reads in flight at once: 300 Dockerfiles read one after the other cost 300 round trips (a minute on
+ * a slow day); GitHub allows 100 concurrent requests (github-api.md §2) and the throttling plugin 10.
+ */
+const CONCURRENT_READS = 8;
+
+/** `map` with at most `limit` calls in flight; results in the order of `items`. */
+async function mapConcurrently<T, R>(
+  items: readonly T[],
+  limit: number,
+  map: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await map(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+interface RunConfig {
+  readonly config: Config;
+  /** The build context whose `.dockerignore` the rules read. */
+  readonly contextDir: string;
+}
+
+/**
+ * The config file: the `config` input, else `.dockerfile-review.yml` at the workspace root only. Unlike the
+ * CLI, the action does not climb into parent folders: without a checkout (`pull_request_target`) those are
+ * the runner's, and a file found there would not be the repository's.
+ */
+function runConfig(settings: Settings, context: RunContext): RunConfig {
+  const path =
+    settings.configPath ??
+    CONFIG_FILE_NAMES.map((name) => join(context.workspace, name)).find((candidate) => existsSync(candidate));
+  const loaded = path
+    ? loadConfig(allRules, { path, cwd: context.workspace })
+    : { config: DEFAULT_CONFIG, path: null };
+  const base = loaded.path ? dirname(loaded.path) : context.workspace;
+  return { config: loaded.config, contextDir: resolve(base, loaded.config.buildContext) };
+}
+
+function lintOptions({ config, contextDir }: RunConfig, workspace: string, path: string): LintOptions {
+  return {
+    rules: allRules,
+    ruleSettings: config.rules,
+    maxFileSize: config.maxFileSize,
+    // The workspace's ignore file, also on pull requests: it is data, and reading it costs no request.
+    dockerignore: dockerignoreFor(join(workspace, path), contextDir),
+  };
 }
 
 /** Pull request flow, steps 1-3 of the issue: head check, changed Dockerfiles read at the head SHA, lint, place. */
@@ -58,7 +121,11 @@ export async function lintPullRequest(
   context: RunContext,
 ): Promise<LintedRun> {
   const problems: string[] = [];
-  const head = await currentHeadSha(octokit, pr);
+  const current = await currentPullRequest(octokit, pr);
+  // The shell parser loads while the file list is fetched: after the first request, off the cold start (issue 5).
+  const engineReady = prepareEngine();
+  engineReady.catch(() => undefined); // awaited below; an early return must not leave a rejection unhandled
+  const head = current.headSha;
   if (head !== pr.headSha) {
     return {
       files: [],
@@ -68,19 +135,37 @@ export async function lintPullRequest(
       stoppedBecause: `the pull request's head moved from ${pr.headSha.slice(0, 7)} to ${head.slice(0, 7)} since this event; the run for the new head reviews it`,
     };
   }
-  const config = configFor(settings, context);
-  const isIgnored = globMatcher(config.ignorePaths);
-  const changed = (await listChangedFiles(octokit, pr)).filter(
+  const config = runConfig(settings, context);
+  const wanted = globMatcher(settings.files);
+  const ignored = globMatcher(config.config.ignorePaths);
+  const listed = await listChangedFiles(octokit, pr);
+  await engineReady;
+  if (current.changedFiles > listed.length) {
+    problems.push(
+      `GitHub lists only the first ${listed.length.toLocaleString('en-US')} of the ${current.changedFiles.toLocaleString('en-US')} files this pull request changes: Dockerfiles among the others were not reviewed (a push event or the CLI lints them all).`,
+    );
+  }
+  const changed = listed.filter(
     (file) =>
-      file.status !== 'removed' && isDockerfilePath(file.path, settings.files) && !isIgnored(file.path),
+      file.status !== 'removed' &&
+      wanted(file.path) &&
+      isDockerfilePath(file.path, settings.files) &&
+      !ignored(file.path),
   );
   const files: ReviewedFile[] = [];
   const findings: PlacedFinding[] = [];
-  for (const file of changed) {
-    const reviewed = await reviewChangedFile(octokit, pr, file, config, problems);
-    files.push(reviewed);
-    findings.push(...placeAll(reviewed, true));
+  let fromWorkspace = 0;
+  const reviewed = await mapConcurrently(changed, CONCURRENT_READS, (file) =>
+    reviewChangedFile(octokit, pr, file, config, context, problems),
+  );
+  for (const entry of reviewed) {
+    if (entry.fromWorkspace) fromWorkspace++;
+    files.push(entry.file);
+    findings.push(...placeAll(entry.file, true));
   }
+  context.log(
+    `The pull request changes ${changed.length} Dockerfile(s); ${changed.length - fromWorkspace} read through the API at ${pr.headSha.slice(0, 7)}, ${fromWorkspace} from the workspace (same blob).`,
+  );
   return { files, findings, problems, posted: 0 };
 }
 
@@ -88,44 +173,71 @@ async function reviewChangedFile(
   octokit: GitHubClient,
   pr: PullRequestRef,
   file: ChangedFile,
-  config: ReturnType<typeof configFor>,
+  config: RunConfig,
+  context: RunContext,
   problems: string[],
-): Promise<ReviewedFile> {
+): Promise<{ file: ReviewedFile; fromWorkspace: boolean }> {
   const patch = file.patch === undefined ? undefined : parsePatch(file.patch);
-  let text: string;
-  try {
-    text = await readFileAt(octokit, pr, file.path);
-  } catch (error) {
-    const reason = `could not read ${file.path} at the head commit (${describeError(error)})`;
-    problems.push(reason);
-    return { path: file.path, result: null, skipped: reason, patch };
+  let text = workspaceCopy(context.workspace, file.path, file.blobSha);
+  const fromWorkspace = text !== undefined;
+  if (text === undefined) {
+    try {
+      text = await readFileAt(octokit, pr, file.path);
+    } catch (error) {
+      const reason = `could not read ${file.path} at the head commit (${describeError(error)})`;
+      problems.push(reason);
+      return { file: { path: file.path, result: null, skipped: reason, patch }, fromWorkspace };
+    }
   }
-  const result = lintText(text, {
-    rules: allRules,
-    ruleSettings: config.rules,
-    maxFileSize: config.maxFileSize,
-  });
-  return { path: file.path, result, patch };
+  const result = lintText(text, lintOptions(config, context.workspace, file.path));
+  return { file: { path: file.path, result, patch }, fromWorkspace };
+}
+
+/**
+ * The workspace's copy of `path` when it is byte for byte the head's blob (same git blob SHA), else undefined.
+ * The checkout is usually another commit (the test merge under `pull_request`, the base branch under
+ * `pull_request_target`, or none), so only an identical blob saves the request. Symbolic links are not
+ * followed: the file is PR data and must not reach outside the workspace.
+ */
+function workspaceCopy(workspace: string, path: string, blobSha: string | null): string | undefined {
+  if (!blobSha) return undefined;
+  const root = resolve(workspace);
+  const full = resolve(root, path);
+  if (!full.startsWith(root + sep)) return undefined;
+  try {
+    if (!lstatSync(full).isFile()) return undefined;
+    const bytes = readFileSync(full);
+    const sha = createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+    return sha === blobSha ? bytes.toString('utf8') : undefined;
+  } catch {
+    return undefined; // absent or unreadable: the API has it
+  }
 }
 
 /** Push, workflow_dispatch and schedule: every matching Dockerfile in the workspace, nothing placed on a diff. */
 export function lintWorkspace(settings: Settings, context: RunContext): LintedRun {
-  const config = configFor(settings, context);
+  const config = runConfig(settings, context);
   const problems: string[] = [];
   const files: ReviewedFile[] = [];
   const findings: PlacedFinding[] = [];
-  for (const path of findDockerfiles(context.workspace, settings.files, config.ignorePaths)) {
+  const found = findDockerfiles(context.workspace, settings.files, config.config.ignorePaths, {
+    onUnreadable: (path, error) =>
+      problems.push(`could not read the folder ${path} (${describeError(error)})`),
+  });
+  const root = realpathSync(context.workspace);
+  for (const path of found) {
     let reviewed: ReviewedFile;
     try {
-      const text = readFileSync(join(context.workspace, path), 'utf8');
-      reviewed = {
-        path,
-        result: lintText(text, {
-          rules: allRules,
-          ruleSettings: config.rules,
-          maxFileSize: config.maxFileSize,
-        }),
-      };
+      // A link may point anywhere on the runner: only a target inside the checkout is repository content.
+      const target = realpathSync(join(context.workspace, path));
+      if (!target.startsWith(root + sep)) {
+        const reason = `${path} is a symbolic link to a file outside the workspace, so it was not read`;
+        problems.push(reason);
+        files.push({ path, result: null, skipped: reason });
+        continue;
+      }
+      const text = readFileSync(target, 'utf8');
+      reviewed = { path, result: lintText(text, lintOptions(config, context.workspace, path)) };
     } catch (error) {
       const reason = `could not read ${path} (${describeError(error)})`;
       problems.push(reason);
@@ -149,23 +261,29 @@ function placeAll(file: ReviewedFile, inPullRequest: boolean): PlacedFinding[] {
   }));
 }
 
+type Target =
+  | { readonly kind: 'line'; comment: InlineComment }
+  | { readonly kind: 'file'; comment: FileComment };
+
 /**
  * Steps 4-5: reconcile with the bot's earlier comments, post one review with the new in-filter comments
- * (up to max-comments), and clean up the comments of fixed findings. Throws a permission error unchanged,
- * so the caller can fall back to annotations.
+ * (up to max-comments), file-level comments for findings no diff line can hold, and clean up the comments
+ * of fixed findings. Throws a permission error unchanged, so the caller can fall back to annotations.
  */
 export async function reviewPullRequest(
   octokit: GitHubClient,
   pr: PullRequestRef,
   run: LintedRun,
   settings: Settings,
+  log: (line: string) => void = () => {},
 ): Promise<void> {
   const previous = await listPostedComments(octokit, pr);
   const standing = new Set(
     previous.filter((comment) => !comment.outdated).map((comment) => comment.fingerprint),
   );
   const sources = new Map(run.files.map((file) => [file.path, file]));
-  const candidates: { placed: PlacedFinding; comment: InlineComment }[] = [];
+  const inline: { placed: PlacedFinding; comment: InlineComment }[] = [];
+  const fileLevel: { placed: PlacedFinding; comment: FileComment }[] = [];
 
   const ordered = [...run.findings].sort(
     (a, b) =>
@@ -174,7 +292,11 @@ export async function reviewPullRequest(
       a.finding.line - b.finding.line,
   );
   for (const placed of ordered) {
-    if (!isReported(placed.placement, settings.filterMode)) {
+    const file = sources.get(placed.path);
+    // GitHub omitted the file's patch (too large): which lines changed is unknown, so every finding counts
+    // as on the change, and a file-level comment is the only way to show it on the pull request.
+    const patchOmitted = file !== undefined && file.patch === undefined;
+    if (!isReported(placed.placement, settings.filterMode) && !patchOmitted) {
       placed.delivery = 'outside-filter';
       continue;
     }
@@ -182,43 +304,67 @@ export async function reviewPullRequest(
       placed.delivery = 'already-posted';
       continue;
     }
-    const file = sources.get(placed.path);
-    const comment = file?.result ? commentFor(placed, file, settings) : undefined;
-    if (!comment) {
+    const target = file?.result ? commentFor(placed, file, settings) : undefined;
+    if (!target) {
       placed.delivery = 'not-commentable';
       continue;
     }
-    if (candidates.length >= settings.maxComments) {
+    if (
+      inline.length + fileLevel.length >= settings.maxComments ||
+      (target.kind === 'file' && fileLevel.length >= MAX_FILE_COMMENTS)
+    ) {
       placed.delivery = 'over-limit';
       continue;
     }
-    candidates.push({ placed, comment });
+    if (target.kind === 'line') inline.push({ placed, comment: target.comment });
+    else fileLevel.push({ placed, comment: target.comment });
   }
 
-  if (candidates.length > 0) {
+  const markFailed = (placed: PlacedFinding, reason: string) => {
+    placed.delivery = 'rejected';
+    placed.reason = reason;
+  };
+  const rejected: string[] = [];
+  if (inline.length > 0) {
+    const commented = new Set([...inline, ...fileLevel].map((entry) => entry.placed));
+    const notCommented = run.findings.filter(
+      (placed) => placed.delivery !== 'already-posted' && !commented.has(placed),
+    ).length;
     const outcome = await postReview(
       octokit,
       pr,
-      candidates.map((candidate) => candidate.comment),
-      reviewBody(candidates.length),
+      inline.map((entry) => entry.comment),
+      reviewBody({ inline: inline.length, elsewhere: notCommented }),
+      recheckAgainstDiff(octokit, pr),
     );
-    const postedSet = new Set(outcome.posted);
-    for (const candidate of candidates) {
-      if (postedSet.has(candidate.comment)) candidate.placed.delivery = 'inline';
+    for (const entry of inline) {
+      if (outcome.posted.includes(entry.comment)) entry.placed.delivery = 'inline';
+      const failure = outcome.failed.find((candidate) => candidate.comment === entry.comment);
+      if (failure) markFailed(entry.placed, failure.reason);
     }
-    for (const failure of outcome.failed) {
-      const candidate = candidates.find((entry) => entry.comment === failure.comment);
-      if (candidate) {
-        candidate.placed.delivery = 'rejected';
-        candidate.placed.reason = failure.reason;
-      }
+    run.posted += outcome.posted.length;
+    rejected.push(...outcome.failed.map((failure) => failure.reason));
+    log(`Posted one review with ${outcome.posted.length} inline comment(s).`);
+  }
+  if (fileLevel.length > 0) {
+    const outcome = await postFileComments(
+      octokit,
+      pr,
+      fileLevel.map((entry) => entry.comment),
+    );
+    for (const entry of fileLevel) {
+      if (outcome.posted.includes(entry.comment)) entry.placed.delivery = 'inline';
+      const failure = outcome.failed.find((candidate) => candidate.comment === entry.comment);
+      if (failure) markFailed(entry.placed, failure.reason);
     }
-    run.posted = outcome.posted.length;
-    if (outcome.failed.length > 0) {
-      run.problems.push(
-        `GitHub rejected ${outcome.failed.length} inline comment(s) (${outcome.failed[0].reason}); they are listed in this summary instead.`,
-      );
-    }
+    run.posted += outcome.posted.length;
+    rejected.push(...outcome.failed.map((failure) => failure.reason));
+    log(`Posted ${outcome.posted.length} file-level comment(s).`);
+  }
+  if (rejected.length > 0) {
+    run.problems.push(
+      `GitHub rejected ${rejected.length} comment(s) (${rejected[0]}); they are listed in this summary instead.`,
+    );
   }
 
   const current = new Set(run.findings.map((placed) => placed.fingerprint));
@@ -228,14 +374,41 @@ export async function reviewPullRequest(
   const fixed = previous.filter(
     (comment) => (comment.outdated || !current.has(comment.fingerprint)) && !unread.has(comment.path),
   );
-  run.problems.push(...(await cleanUpFixed(octokit, pr, fixed)));
+  if (fixed.length > 0) {
+    const cleaned = await cleanUpFixed(octokit, pr, fixed);
+    run.problems.push(...cleaned.problems);
+    log(
+      `Cleaned up after fixed or moved findings: ${cleaned.deleted} comment(s) deleted, ${cleaned.resolved} thread(s) resolved.`,
+    );
+  }
 }
 
-function commentFor(
-  placed: PlacedFinding,
-  file: ReviewedFile,
-  settings: Settings,
-): InlineComment | undefined {
+/**
+ * After a 422, the diff GitHub checks comments against is not the one they were placed on (it changed since
+ * it was listed): re-list the files once and keep the comments whose lines the fresh patches still show.
+ */
+function recheckAgainstDiff(octokit: GitHubClient, pr: PullRequestRef): Recheck {
+  return async (comments) => {
+    const fresh = new Map(
+      (await listChangedFiles(octokit, pr)).map((file) => [
+        file.path,
+        file.patch === undefined ? undefined : parsePatch(file.patch),
+      ]),
+    );
+    const keep: InlineComment[] = [];
+    const dropped: InlineComment[] = [];
+    for (const comment of comments) {
+      const patch = fresh.get(comment.path);
+      const span = { line: comment.startLine ?? comment.line, endLine: comment.line };
+      const target =
+        comment.startLine === undefined ? singleLineTarget(patch, span) : suggestionTarget(patch, span);
+      (target?.line === comment.line ? keep : dropped).push(comment);
+    }
+    return { keep, dropped };
+  };
+}
+
+function commentFor(placed: PlacedFinding, file: ReviewedFile, settings: Settings): Target | undefined {
   const source = file.result?.source;
   if (!source) return undefined;
   const { finding } = placed;
@@ -244,25 +417,34 @@ function commentFor(
     const suggestion = lineSuggestion(source, fix);
     const target =
       suggestion && suggestionTarget(file.patch, { line: suggestion.line, endLine: suggestion.endLine });
-    if (suggestion && target) {
+    const body = suggestion && target ? inlineCommentBody(placed, suggestion.text) : undefined;
+    // A suggestion as long as the instruction it rewrites can outgrow GitHub's body limit: then prose only.
+    if (target && body !== undefined && body.length <= COMMENT_BODY_MAX) {
       return {
-        path: placed.path,
-        fingerprint: placed.fingerprint,
-        ...target,
-        body: inlineCommentBody(placed, suggestion.text),
+        kind: 'line',
+        comment: { path: placed.path, fingerprint: placed.fingerprint, ...target, body },
       };
     }
   }
   const target = suggestionTarget(file.patch, finding) ?? singleLineTarget(file.patch, finding);
-  if (!target) return undefined;
+  if (target) {
+    return {
+      kind: 'line',
+      comment: {
+        path: placed.path,
+        fingerprint: placed.fingerprint,
+        ...target,
+        body: inlineCommentBody(placed, undefined),
+      },
+    };
+  }
+  if (placed.placement !== 'file') return undefined;
   return {
-    path: placed.path,
-    fingerprint: placed.fingerprint,
-    ...target,
-    body: inlineCommentBody(placed, undefined),
+    kind: 'file',
+    comment: {
+      path: placed.path,
+      fingerprint: placed.fingerprint,
+      body: inlineCommentBody(placed, undefined, { fileLevel: true }),
+    },
   };
-}
-
-function reviewBody(count: number): string {
-  return `dockerfile-review found ${count} new finding${count === 1 ? '' : 's'} on the changed lines. The summary comment lists every finding.`;
 }

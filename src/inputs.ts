@@ -41,8 +41,8 @@ export function readSettings(): Settings {
     jsonFile: core.getInput('json-file') || null,
     maxComments,
   };
-  if (settings.token) core.setSecret(settings.token);
-  // Logged for debugging without the token, which core.setSecret also masks.
+  // No core.setSecret(token): it prints `::add-mask::<token>` on stdout, and the runner already masks
+  // `github.token` and every secret. Logged for debugging without the token.
   core.debug(`settings: ${JSON.stringify({ ...settings, token: settings.token ? '***' : '' })}`);
   return settings;
 }

@@ -4,6 +4,7 @@
  */
 import * as core from '@actions/core';
 import * as github from '@actions/github';
+import { prepareEngine } from './engine/lint.js';
 import { lintPullRequest, lintWorkspace } from './execute.js';
 import { createClient } from './github/client.js';
 import { pullRequestFromEvent } from './github/pull-request.js';
@@ -27,12 +28,17 @@ export async function run(): Promise<void> {
 
     if (pr && !octokit)
       throw new Error(
-        'a pull request review needs the github-token input (the default `${{ github.token }}` works)',
+        'a pull request review needs the github-token input (its default, the workflow token `github.token`, works)',
       );
+    core.info(
+      pr
+        ? `Reviewing pull request #${pr.number} at its head ${pr.headSha.slice(0, 7)} (${context.eventName}).`
+        : `Linting the Dockerfiles in the workspace (${context.eventName || 'no event'}).`,
+    );
     const linted =
       pr && octokit
         ? await lintPullRequest(octokit, pr, settings, runContext)
-        : lintWorkspace(settings, runContext);
+        : await prepareEngine().then(() => lintWorkspace(settings, runContext));
     if (linted.stoppedBecause) {
       core.notice(`dockerfile-review stopped: ${linted.stoppedBecause}.`);
       return;

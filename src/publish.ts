@@ -2,17 +2,18 @@
  * Reporting a linted run through every channel the token allows, down the fallback ladder of
  * github-api.md §8.9: review + sticky comment + check run; without `pull-requests: write`, the check run;
  * without `checks: write` either (fork PRs under `pull_request`), workflow annotations. The job summary,
- * the log listing, SARIF, JSON, outputs and the exit status happen whatever the token may do.
+ * the log listing, SARIF, JSON, outputs and the exit status happen whatever the token may do, and whatever
+ * GitHub answers: a failed write becomes a line of the summary, never a lost report.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as core from '@actions/core';
 import type { LintedRun } from './execute.js';
 import { reviewPullRequest } from './execute.js';
 import { emitAnnotations } from './github/annotations.js';
 import { type CheckAnnotation, publishCheckRun } from './github/checks.js';
-import { type GitHubClient, describeError, isPermissionError } from './github/client.js';
-import { COMMENT_BODY_MAX, CHECK_SUMMARY_MAX, JOB_SUMMARY_MAX_BYTES } from './github/limits.js';
+import { describeError, type GitHubClient, isPermissionError } from './github/client.js';
+import { CHECK_SUMMARY_MAX, COMMENT_BODY_MAX, JOB_SUMMARY_MAX_BYTES } from './github/limits.js';
 import type { PullRequestRef } from './github/pull-request.js';
 import { upsertSummaryComment } from './github/summary-comment.js';
 import { formatJsonReport, type ReportedFile } from './report/json.js';
@@ -38,6 +39,9 @@ export interface PublishResult {
 const PERMISSIONS_HINT =
   'Give the job `permissions: { contents: read, pull-requests: write, checks: write }`; for pull requests from forks, whose token is always read-only under `pull_request`, use `pull_request_target` (this action only reads the PR as data) as the README shows.';
 
+/** UTF-8 takes at most 4 bytes a character: this many characters always fit the job summary's 1 MiB. */
+const JOB_SUMMARY_MAX_CHARS = Math.floor(JOB_SUMMARY_MAX_BYTES / 4);
+
 export async function publish(
   octokit: GitHubClient | null,
   target: Target,
@@ -48,13 +52,17 @@ export async function publish(
   for (const placed of run.findings) counts[placed.finding.severity]++;
   const failed = run.findings.some((placed) => failsAt(placed.finding.severity, settings.failOn));
 
+  // Latched on the first refused write: nothing more is tried on the pull request (github-api.md §8.9).
   let prWritesDenied: string | null = null;
   if (octokit && target.pr && settings.review) {
     try {
-      await reviewPullRequest(octokit, target.pr, run, settings);
+      await reviewPullRequest(octokit, target.pr, run, settings, (line) => core.info(line));
     } catch (error) {
-      if (!isPermissionError(error)) throw error;
-      prWritesDenied = describeError(error);
+      if (isPermissionError(error)) prWritesDenied = describeError(error);
+      else
+        run.problems.push(
+          `Inline comments could not be posted (${describeError(error)}); every finding is listed here.`,
+        );
     }
   }
 
@@ -64,7 +72,10 @@ export async function publish(
         files: run.files,
         findings: run.findings,
         problems: prWritesDenied
-          ? [`Inline comments could not be posted: ${prWritesDenied}. ${PERMISSIONS_HINT}`, ...run.problems]
+          ? [
+              `Nothing could be written to the pull request: ${prWritesDenied}. ${PERMISSIONS_HINT}`,
+              ...run.problems,
+            ]
           : run.problems,
         conclusion: { failed, failOn: settings.failOn },
         commit: target.headSha.slice(0, 7),
@@ -75,12 +86,19 @@ export async function publish(
 
   if (octokit && target.pr && settings.summaryComment && prWritesDenied === null) {
     try {
-      const outcome = await upsertSummaryComment(octokit, target.pr, summaryFor(COMMENT_BODY_MAX - 100));
+      // Room for the marker the module appends.
+      // A pull request that changes no Dockerfile gets no comment (an earlier one is still updated).
+      const worthSaying = run.files.length > 0 || run.problems.length > 0;
+      const outcome = await upsertSummaryComment(
+        octokit,
+        target.pr,
+        summaryFor(COMMENT_BODY_MAX - 100),
+        worthSaying,
+      );
       core.info(`Summary comment ${outcome}.`);
     } catch (error) {
-      if (!isPermissionError(error))
-        run.problems.push(`The summary comment could not be written (${describeError(error)}).`);
-      else prWritesDenied = describeError(error);
+      if (isPermissionError(error)) prWritesDenied = describeError(error);
+      else run.problems.push(`The summary comment could not be written (${describeError(error)}).`);
     }
   }
 
@@ -103,26 +121,30 @@ export async function publish(
       checkRunWritten = true;
       core.info(`Check run ${settings.checkName} written${url ? `: ${url}` : ''}.`);
     } catch (error) {
-      if (!isPermissionError(error)) throw error;
       run.problems.push(
-        `The check run could not be created (${describeError(error)}): the findings are shown as annotations instead.`,
+        `The check run could not be written (${describeError(error)}): the findings are shown as workflow annotations instead.`,
       );
     }
   }
 
-  const reviewMissing = target.pr !== null && settings.review && prWritesDenied !== null;
-  if (!checkRunWritten && (reviewMissing || target.pr === null || !settings.review)) {
-    const shown = emitAnnotations(run.findings);
-    core.info(`${shown} finding(s) shown as workflow annotations.`);
+  // Annotations on the workflow run when nothing else puts the findings next to the code: no review (push
+  // events, review off, refused) and no check run.
+  const reviewMissing = target.pr === null || !settings.review || prWritesDenied !== null;
+  if (!checkRunWritten && reviewMissing) {
+    const { shown, held } = emitAnnotations(run.findings);
+    core.info(
+      `${shown} finding(s) shown as workflow annotations${held ? `, ${held} more in the job summary` : ''}.`,
+    );
   }
   if (prWritesDenied) {
-    // One line, with the why and the fix, instead of a stack of errors.
-    core.warning(
-      `dockerfile-review could not write to the pull request (${prWritesDenied}). ${PERMISSIONS_HINT}`,
+    // One log line with the why and the fix, instead of a stack of errors; a plain line, not an annotation,
+    // so that it takes none of the 10 places per level the findings need.
+    core.info(
+      `dockerfile-review could not write to the pull request (${prWritesDenied}): findings are reported as annotations and in the job summary. ${PERMISSIONS_HINT}`,
     );
   }
 
-  await writeJobSummary(summaryFor(JOB_SUMMARY_MAX_BYTES / 4));
+  await writeJobSummary(summaryFor(JOB_SUMMARY_MAX_CHARS));
   logListing(run);
   writeMachineOutputs(run, settings);
   core.setOutput('errors', counts.error);
@@ -149,11 +171,11 @@ function toCheckAnnotation(placed: LintedRun['findings'][number]): CheckAnnotati
 
 async function writeJobSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  // Measured in bytes: the 1 MiB limit is on the upload. The summary builder already counts characters.
-  const bytes = Buffer.byteLength(markdown);
-  await core.summary
-    .addRaw(bytes > JOB_SUMMARY_MAX_BYTES ? markdown.slice(0, JOB_SUMMARY_MAX_BYTES / 4) : markdown, true)
-    .write();
+  try {
+    await core.summary.addRaw(markdown, true).write();
+  } catch (error) {
+    core.info(`note: the job summary could not be written (${describeError(error)}).`);
+  }
 }
 
 function logListing(run: LintedRun): void {
@@ -171,10 +193,12 @@ function reportedFiles(run: LintedRun): ReportedFile[] {
 function writeMachineOutputs(run: LintedRun, settings: Settings): void {
   const files = reportedFiles(run);
   if (settings.sarifFile) {
+    mkdirSync(dirname(settings.sarifFile), { recursive: true });
     writeFileSync(settings.sarifFile, formatSarifReport(files, { rules: allRules, problems: run.problems }));
     core.setOutput('sarif-file', settings.sarifFile);
   }
   const jsonFile = settings.jsonFile ?? join(process.env.RUNNER_TEMP ?? '.', 'dockerfile-review.json');
+  mkdirSync(dirname(jsonFile), { recursive: true });
   writeFileSync(jsonFile, formatJsonReport(files));
   core.setOutput('json-file', jsonFile);
 }

@@ -64,7 +64,10 @@ describe('findingFingerprints', () => {
   });
 
   it('keeps identical findings on identical instructions apart, in order', () => {
-    const twice = fingerprintsOf('Dockerfile', 'FROM alpine AS a\nCMD top -b\nFROM alpine\nCMD top -b\n');
+    const twice = fingerprintsOf(
+      'Dockerfile',
+      'FROM alpine:3.20 AS a\nCMD top -b\nFROM alpine:3.20\nCMD top -b\n',
+    );
     expect(twice.map((entry) => entry.ruleId)).toEqual(['exec-form', 'exec-form']);
     expect(twice[0].fingerprint).not.toBe(twice[1].fingerprint);
     // The first keeps the plain fingerprint, so adding a second copy later does not move the first alert.

@@ -12,7 +12,9 @@ function lint(path: string, text: string): ReportedFile {
 }
 
 describe('sarifReport', () => {
-  const log = sarifReport([lint('app/Dockerfile', 'FROM alpine\nCMD echo $HOME\n')], { rules: allRules });
+  const log = sarifReport([lint('app/Dockerfile', 'FROM alpine:3.20\nCMD echo $HOME\n')], {
+    rules: allRules,
+  });
   const [run] = log.runs;
 
   it('validates against the SARIF 2.1.0 schema', () => {

@@ -19,6 +19,7 @@ const SECONDARY_LIMIT_RETRIES = 2;
 const LONGEST_PRIMARY_WAIT_SECONDS = 60;
 
 export function createClient(token: string, baseUrl: string | undefined): GitHubClient {
+  if (token) knownSecrets.add(token);
   const octokit = getOctokit(
     token,
     {
@@ -63,6 +64,11 @@ export function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+/** 5xx: GitHub may or may not have done the work (github-api.md §2 "Idempotency hazard"). */
+export function isServerError(status: number | undefined): boolean {
+  return status !== undefined && status >= 500;
+}
+
 /** A write GitHub refuses for lack of permission (fork PRs get a read-only token): never retried. */
 export function isPermissionError(error: unknown): boolean {
   const status = statusOf(error);
@@ -72,14 +78,29 @@ export function isPermissionError(error: unknown): boolean {
   return !/rate limit/i.test(message);
 }
 
+/** Credentials this process holds: any error text that repeats one is redacted before it is shown. */
+const knownSecrets = new Set<string>();
+
+/** GitHub token shapes (classic, fine-grained, app and OAuth tokens), redacted even when not ours. */
+const TOKEN_SHAPES = /\b(?:gh[pousr]_[A-Za-z0-9_]{16,}|github_pat_[A-Za-z0-9_]{20,})\b/g;
+
+export function redact(text: string): string {
+  let out = text;
+  for (const secret of knownSecrets) out = out.split(secret).join('***');
+  return out.replace(TOKEN_SHAPES, '***');
+}
+
 /** A short, token-free description of a failed request for the summary and the log. */
 export function describeError(error: unknown): string {
   const status = statusOf(error);
-  const raw = error instanceof Error ? error.message : String(error);
+  // A server may echo the request, token included, in its error body: redact before anything else.
+  const raw = redact(error instanceof Error ? error.message : String(error));
   // Octokit errors can embed the request; keep the first line and strip anything that looks like a credential.
   const message = raw
     .split('\n')[0]
     .replace(/(token|bearer)\s+[\w.-]+/gi, '$1 ***')
+    // Octokit appends " - <documentation_url>": a link to the endpoint's docs helps nobody reading a summary.
+    .replace(/ - https:\/\/docs\.github\.com\S*$/, '')
     .slice(0, 300);
   return status ? `HTTP ${status}: ${message}` : message;
 }

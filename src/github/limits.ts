@@ -12,3 +12,8 @@ export const ANNOTATION_TITLE_MAX = 255;
 export const JOB_SUMMARY_MAX_BYTES = 1024 * 1024;
 /** Workflow-command annotations shown per level per step ("10 error + 10 warning + 10 notice"). */
 export const WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
+/**
+ * File-level review comments per run: each is its own request and notification, so reviewdog caps them at 10
+ * (`maxFileComments`, service/github/github.go); the rest stay in the summary.
+ */
+export const MAX_FILE_COMMENTS = 10;

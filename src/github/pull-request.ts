@@ -18,6 +18,8 @@ export interface ChangedFile {
   readonly path: string;
   readonly previousPath: string | null;
   readonly status: string;
+  /** Git blob SHA of the file at the head (null when GitHub gives none): tells whether a local copy is the same. */
+  readonly blobSha: string | null;
   /** Absent when GitHub omitted it (binary or too large): findings are then reported at file level. */
   readonly patch: string | undefined;
 }
@@ -48,10 +50,16 @@ export function pullRequestFromEvent(
   };
 }
 
-/** The PR's current head SHA: when it moved on since the event, a newer run owns the review. */
-export async function currentHeadSha(octokit: GitHubClient, pr: PullRequestRef): Promise<string> {
+/**
+ * The PR as it is now: its head SHA (when it moved on since the event, a newer run owns the review) and how
+ * many files it changes (List PR files stops at 3,000).
+ */
+export async function currentPullRequest(
+  octokit: GitHubClient,
+  pr: PullRequestRef,
+): Promise<{ headSha: string; changedFiles: number }> {
   const { data } = await octokit.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.number });
-  return data.head.sha;
+  return { headSha: data.head.sha, changedFiles: data.changed_files };
 }
 
 export async function listChangedFiles(octokit: GitHubClient, pr: PullRequestRef): Promise<ChangedFile[]> {
@@ -65,6 +73,7 @@ export async function listChangedFiles(octokit: GitHubClient, pr: PullRequestRef
     path: file.filename,
     previousPath: file.previous_filename ?? null,
     status: file.status,
+    blobSha: file.sha ?? null,
     patch: file.patch,
   }));
 }

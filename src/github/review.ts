@@ -3,10 +3,12 @@
  * when fixed. Every comment ends with a hidden fingerprint marker (rule, path, normalised instruction text:
  * stable when lines shift), so a second run posts nothing new and a fixed finding's thread is resolved.
  */
-import { type GitHubClient, describeError, statusOf } from './client.js';
+
 import { fingerprintOf } from '../report/pr-markdown.js';
+import { describeError, type GitHubClient, isPermissionError, isServerError, statusOf } from './client.js';
 import type { PullRequestRef } from './pull-request.js';
 
+/** A comment on lines of the diff (RIGHT side), posted inside the run's one review. */
 export interface InlineComment {
   readonly path: string;
   readonly fingerprint: string;
@@ -16,19 +18,34 @@ export interface InlineComment {
   readonly startLine?: number;
 }
 
+/**
+ * A comment on a whole file (`subject_type: file`), for a finding on no line of the diff: the file's patch was
+ * omitted by GitHub (too large), or the finding lies outside the hunks under `filter-mode: file`.
+ */
+export interface FileComment {
+  readonly path: string;
+  readonly fingerprint: string;
+  readonly body: string;
+}
+
 export interface PostedComment {
   readonly id: number;
   readonly path: string;
   readonly fingerprint: string;
-  /** GitHub no longer anchors it to a line of the current diff. */
+  /** GitHub no longer anchors it to a line of the current diff (file-level comments never are). */
   readonly outdated: boolean;
   readonly hasReplies: boolean;
 }
 
-export interface ReviewOutcome {
-  readonly posted: readonly InlineComment[];
-  readonly failed: readonly { comment: InlineComment; reason: string }[];
+export interface Outcome<T> {
+  readonly posted: readonly T[];
+  readonly failed: readonly { comment: T; reason: string }[];
 }
+
+/** Re-reads the pull request's diff and splits comments into those it can still hold and those it cannot. */
+export type Recheck = (
+  comments: readonly InlineComment[],
+) => Promise<{ keep: InlineComment[]; dropped: InlineComment[] }>;
 
 export async function listPostedComments(
   octokit: GitHubClient,
@@ -47,11 +64,14 @@ export async function listPostedComments(
   for (const comment of comments) {
     const fingerprint = comment.in_reply_to_id ? null : fingerprintOf(comment.body);
     if (fingerprint === null) continue;
+    // `line` is null for an outdated line comment (the spec does not say so: github-api.md §1.7) and always
+    // for a file-level one, which cannot go out of date.
+    const fileLevel = (comment as { subject_type?: string }).subject_type === 'file';
     posted.push({
       id: comment.id,
       path: comment.path,
       fingerprint,
-      outdated: comment.line === null || comment.line === undefined,
+      outdated: !fileLevel && (comment.line === null || comment.line === undefined),
       hasReplies: repliedTo.has(comment.id),
     });
   }
@@ -60,21 +80,26 @@ export async function listPostedComments(
 
 /**
  * Posts the comments as one review (`event: COMMENT`, so no pending review is left behind). GitHub fails the
- * WHOLE review when one comment is not on the diff (422): the comments are then split in halves and each half
- * retried, so the valid ones are posted and the rejected ones reported, in O(log n) extra requests per bad
- * comment. A 5xx may have created the review anyway: re-list, and post only the comments still missing.
+ * WHOLE review when one comment is not on its diff (422) without saying which one. The diff we placed the
+ * comments on was then not GitHub's (it changed since it was listed): `recheck` re-reads it, the comments it
+ * can no longer hold are dropped (reported by the caller), and the rest is posted again, still as one review.
+ * Only when that does not single out the culprit are the comments split in halves, each half its own review
+ * (O(log n) extra requests per bad comment): never losing the valid comments is worth a few extra reviews.
+ * A 5xx may have created the review anyway: re-list, and post only the comments still missing.
  */
 export async function postReview(
   octokit: GitHubClient,
   pr: PullRequestRef,
   comments: readonly InlineComment[],
   body: string,
-): Promise<ReviewOutcome> {
+  recheck: Recheck,
+): Promise<Outcome<InlineComment>> {
   const posted: InlineComment[] = [];
   const failed: { comment: InlineComment; reason: string }[] = [];
 
-  const attempt = async (batch: readonly InlineComment[], allowRelist: boolean): Promise<void> => {
-    if (batch.length === 0) return;
+  /** Posts `batch`; resolves to the error GitHub kept answering (422 or 5xx), or undefined when posted. */
+  const tryPost = async (batch: readonly InlineComment[], allowRelist: boolean): Promise<unknown> => {
+    if (batch.length === 0) return undefined;
     try {
       await octokit.rest.pulls.createReview({
         owner: pr.owner,
@@ -90,43 +115,116 @@ export async function postReview(
           side: 'RIGHT',
           ...(comment.startLine !== undefined ? { start_line: comment.startLine, start_side: 'RIGHT' } : {}),
         })),
+        // Never blindly retried: a 5xx may come after the review was stored (reviewdog#355).
         request: { retries: 0 },
       });
       posted.push(...batch);
+      return undefined;
     } catch (error) {
       const status = statusOf(error);
-      if (status === 422 && batch.length > 1) {
-        const half = Math.ceil(batch.length / 2);
-        await attempt(batch.slice(0, half), allowRelist);
-        await attempt(batch.slice(half), allowRelist);
-      } else if (status !== undefined && status >= 500 && allowRelist) {
+      if (isServerError(status) && allowRelist) {
         const present = new Set(
           (await listPostedComments(octokit, pr)).map((comment) => comment.fingerprint),
         );
-        const missing = batch.filter((comment) => !present.has(comment.fingerprint));
         posted.push(...batch.filter((comment) => present.has(comment.fingerprint)));
-        await attempt(missing, false);
-      } else if (status === 422 || (status !== undefined && status >= 500)) {
-        for (const comment of batch) failed.push({ comment, reason: describeError(error) });
-      } else {
-        throw error; // permission and network errors are the caller's: it falls back to annotations
+        return tryPost(
+          batch.filter((comment) => !present.has(comment.fingerprint)),
+          false,
+        );
       }
+      if (status === 422 || isServerError(status)) return error;
+      throw error; // permission and network errors are the caller's: it falls back to annotations
     }
   };
-  await attempt(comments, true);
+
+  const bisect = async (batch: readonly InlineComment[]): Promise<void> => {
+    const error = await tryPost(batch, true);
+    if (error === undefined) return;
+    if (statusOf(error) === 422 && batch.length > 1) await halves(batch);
+    else for (const comment of batch) failed.push({ comment, reason: describeError(error) });
+  };
+  const halves = async (batch: readonly InlineComment[]): Promise<void> => {
+    const half = Math.ceil(batch.length / 2);
+    await bisect(batch.slice(0, half));
+    await bisect(batch.slice(half));
+  };
+
+  const first = await tryPost(comments, true);
+  if (first === undefined) return { posted, failed };
+  const remaining = comments.filter((comment) => !posted.includes(comment));
+  if (statusOf(first) !== 422) {
+    for (const comment of remaining) failed.push({ comment, reason: describeError(first) });
+    return { posted, failed };
+  }
+  const { keep, dropped } = await recheck(remaining);
+  for (const comment of dropped) {
+    failed.push({
+      comment,
+      reason: `${describeError(first)} (the line is no longer in the pull request's diff)`,
+    });
+  }
+  // The whole of `remaining` was just refused: without a culprit, go straight to its halves.
+  if (dropped.length > 0) await bisect(keep);
+  else if (remaining.length > 1) await halves(remaining);
+  else for (const comment of remaining) failed.push({ comment, reason: describeError(first) });
+  return { posted, failed };
+}
+
+/**
+ * File-level comments, one request each (the review endpoint cannot hold them): each notifies, so the caller
+ * keeps them few (MAX_FILE_COMMENTS). Same rules as the review: not retried blindly, 5xx re-listed.
+ */
+export async function postFileComments(
+  octokit: GitHubClient,
+  pr: PullRequestRef,
+  comments: readonly FileComment[],
+): Promise<Outcome<FileComment>> {
+  const posted: FileComment[] = [];
+  const failed: { comment: FileComment; reason: string }[] = [];
+  for (const comment of comments) {
+    try {
+      await octokit.rest.pulls.createReviewComment({
+        owner: pr.owner,
+        repo: pr.repo,
+        pull_number: pr.number,
+        commit_id: pr.headSha,
+        path: comment.path,
+        body: comment.body,
+        subject_type: 'file',
+        request: { retries: 0 },
+      });
+      posted.push(comment);
+    } catch (error) {
+      const status = statusOf(error);
+      if (isServerError(status)) {
+        const present = (await listPostedComments(octokit, pr)).some(
+          (candidate) => candidate.fingerprint === comment.fingerprint,
+        );
+        if (present) posted.push(comment);
+        else failed.push({ comment, reason: describeError(error) });
+      } else if (status === 422) {
+        failed.push({ comment, reason: describeError(error) });
+      } else {
+        throw error;
+      }
+    }
+  }
   return { posted, failed };
 }
 
 /**
  * Comments whose finding is gone: deleted when nobody replied (nothing of value is lost), otherwise their
- * thread is resolved through GraphQL so the discussion stays readable. Best effort: a failure is reported.
+ * thread is resolved through GraphQL so the discussion stays readable. Best effort: a failure is reported,
+ * except a refused permission, which the caller turns into the fallback.
  */
 export async function cleanUpFixed(
   octokit: GitHubClient,
   pr: PullRequestRef,
   fixed: readonly PostedComment[],
-): Promise<string[]> {
+): Promise<{ deleted: number; resolved: number; problems: string[] }> {
   const problems: string[] = [];
+  let deleted = 0;
+  let resolved = 0;
   const toResolve = fixed.filter((comment) => comment.hasReplies);
   for (const comment of fixed.filter((candidate) => !candidate.hasReplies)) {
     try {
@@ -135,11 +233,15 @@ export async function cleanUpFixed(
         repo: pr.repo,
         comment_id: comment.id,
       });
+      deleted++;
     } catch (error) {
-      problems.push(`could not delete the fixed comment on ${comment.path} (${describeError(error)})`);
+      if (statusOf(error) === 403 && isPermissionError(error)) throw error;
+      // 404: someone deleted it already, which is what we wanted.
+      if (statusOf(error) !== 404)
+        problems.push(`could not delete the fixed comment on ${comment.path} (${describeError(error)})`);
     }
   }
-  if (toResolve.length === 0) return problems;
+  if (toResolve.length === 0) return { deleted, resolved, problems };
   try {
     const threads = await reviewThreads(octokit, pr);
     for (const comment of toResolve) {
@@ -149,11 +251,12 @@ export async function cleanUpFixed(
         'mutation($threadId: ID!) { resolveReviewThread(input: { threadId: $threadId }) { thread { id isResolved } } }',
         { threadId: thread.id },
       );
+      resolved++;
     }
   } catch (error) {
     problems.push(`could not resolve the threads of fixed findings (${describeError(error)})`);
   }
-  return problems;
+  return { deleted, resolved, problems };
 }
 
 interface ThreadsPage {

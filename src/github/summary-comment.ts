@@ -2,41 +2,49 @@
  * The sticky summary: one PR (issue) comment found by its marker and edited in place, never re-posted.
  * When concurrent runs created two, the later duplicates are deleted (github-api.md §5.3).
  */
-import { type GitHubClient, describeError } from './client.js';
+import { type GitHubClient, isServerError, statusOf } from './client.js';
 import type { PullRequestRef } from './pull-request.js';
 
 export const SUMMARY_MARKER = '<!-- dockerfile-review:summary -->';
 
-export type SummaryOutcome = 'created' | 'updated' | 'unchanged';
+export type SummaryOutcome = 'created' | 'updated' | 'unchanged' | 'not needed';
 
 export async function upsertSummaryComment(
   octokit: GitHubClient,
   pr: PullRequestRef,
   markdown: string,
+  /** False when there is nothing to say: an existing comment is still brought up to date, none is created. */
+  createIfMissing = true,
 ): Promise<SummaryOutcome> {
   const body = `${markdown}\n\n${SUMMARY_MARKER}`;
   const ours = await findSummaryComments(octokit, pr);
   const [first, ...duplicates] = ours;
   for (const duplicate of duplicates) {
-    await octokit.rest.issues
-      .deleteComment({ owner: pr.owner, repo: pr.repo, comment_id: duplicate.id })
-      .catch((error: unknown) => {
-        throw new Error(`could not delete a duplicate summary comment (${describeError(error)})`);
-      });
+    // Errors propagate unchanged: a 403 here is the read-only token, and the caller falls back on it.
+    await octokit.rest.issues.deleteComment({ owner: pr.owner, repo: pr.repo, comment_id: duplicate.id });
   }
   if (first) {
     if (first.body === body) return 'unchanged';
     await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: first.id, body });
     return 'updated';
   }
-  // Not retried blindly: a 5xx may still have created it, and the next run finds it by its marker.
-  await octokit.rest.issues.createComment({
-    owner: pr.owner,
-    repo: pr.repo,
-    issue_number: pr.number,
-    body,
-    request: { retries: 0 },
-  });
+  if (!createIfMissing) return 'not needed';
+  const create = () =>
+    octokit.rest.issues.createComment({
+      owner: pr.owner,
+      repo: pr.repo,
+      issue_number: pr.number,
+      body,
+      // Not retried blindly: a 5xx may come after the comment was stored.
+      request: { retries: 0 },
+    });
+  try {
+    await create();
+  } catch (error) {
+    if (!isServerError(statusOf(error))) throw error;
+    // Look before writing again: a second sticky comment is exactly what this module exists to prevent.
+    if ((await findSummaryComments(octokit, pr)).length === 0) await create();
+  }
   return 'created';
 }
 

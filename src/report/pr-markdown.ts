@@ -14,8 +14,15 @@ const SEVERITY_BADGE: Record<Severity, string> = {
   info: 'ℹ️ **info**',
 };
 
-/** Review comment: severity and rule, the explanation, the one-click fix when safe, and the fingerprint marker. */
-export function inlineCommentBody(placed: PlacedFinding, suggestion: string | undefined): string {
+/**
+ * Review comment: severity and rule, the explanation, the one-click fix when safe, and the fingerprint marker.
+ * A file-level comment (no line of the diff holds the finding) names the line instead of offering a suggestion.
+ */
+export function inlineCommentBody(
+  placed: PlacedFinding,
+  suggestion: string | undefined,
+  options: { readonly fileLevel?: boolean } = {},
+): string {
   const { finding } = placed;
   const refs = [
     ...(finding.refs.hadolint ?? []).map((code) => `hadolint ${code}`),
@@ -23,15 +30,18 @@ export function inlineCommentBody(placed: PlacedFinding, suggestion: string | un
   ];
   const parts = [
     `${SEVERITY_BADGE[finding.severity]} · [${codeSpan(finding.ruleId)}](<${docsUrl(finding.ruleId)}>)${refs.length ? ` · ${escapeMarkdown(refs.join(', '))}` : ''}`,
-    inlineMarkdown(finding.message),
+    options.fileLevel
+      ? `**Line ${finding.line}${finding.endLine > finding.line ? `-${finding.endLine}` : ''}:** ${inlineMarkdown(finding.message)}`
+      : inlineMarkdown(finding.message),
   ];
   if (suggestion !== undefined && finding.fix) {
-    parts.push(`${escapeMarkdown(finding.fix.title)}:\n\n${codeBlock(suggestion, 'suggestion')}`);
+    // Fix titles are written like messages: backticks mark code.
+    parts.push(`${inlineMarkdown(finding.fix.title)}:\n\n${codeBlock(suggestion, 'suggestion')}`);
   } else if (finding.fix) {
     const label =
       finding.fix.safety === 'unsafe' ? 'Possible fix (it may change behaviour: check before using)' : 'Fix';
     parts.push(
-      `${label}: ${escapeMarkdown(finding.fix.title)}, or run ${codeSpan(`dockerfile-review --fix${finding.fix.safety === 'unsafe' ? ' --unsafe-fixes' : ''}`)}.`,
+      `${label}: ${inlineMarkdown(finding.fix.title)}, or run ${codeSpan(`dockerfile-review --fix${finding.fix.safety === 'unsafe' ? ' --unsafe-fixes' : ''}`)}.`,
     );
   }
   parts.push(
@@ -49,6 +59,16 @@ const FINGERPRINT_MARKER = /\n<!-- dockerfile-review:fp=([0-9a-f]{8,64}) -->\s*$
 /** The fingerprint of a comment body we wrote; anchored at the end so quoted text cannot forge one. */
 export function fingerprintOf(body: string): string | null {
   return FINGERPRINT_MARKER.exec(body)?.[1] ?? null;
+}
+
+/** The review's own body: one line, so the notification says what happened and where the rest is. */
+export function reviewBody(counts: { readonly inline: number; readonly elsewhere: number }): string {
+  const { inline, elsewhere } = counts;
+  const rest =
+    elsewhere > 0
+      ? ` ${elsewhere} more finding${elsewhere === 1 ? ' is' : 's are'} listed in the summary comment.`
+      : ' The summary comment lists every finding.';
+  return `**${TOOL_NAME}** commented on ${inline} new finding${inline === 1 ? '' : 's'} in the changed Dockerfiles.${rest}`;
 }
 
 const DELIVERY_TEXT: Record<Delivery, string> = {

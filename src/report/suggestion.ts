@@ -13,7 +13,10 @@ export interface LineSuggestion {
   readonly text: string;
 }
 
-export function lineSuggestion(source: SourceText, fix: NonNullable<Finding['fix']>): LineSuggestion | undefined {
+export function lineSuggestion(
+  source: SourceText,
+  fix: NonNullable<Finding['fix']>,
+): LineSuggestion | undefined {
   if (fix.edits.length === 0) return undefined;
   const firstLine = Math.min(...fix.edits.map((edit) => edit.line));
   const lastLine = Math.max(...fix.edits.map((edit) => edit.endLine));
