@@ -91,7 +91,7 @@ describe('the seed file (issue 2, "Done when")', () => {
     'invalid-exec-form',
   ]);
   const text = readFileSync(
-    new URL('../../../shared/examples/seed-mistakes.Dockerfile', import.meta.url),
+    new URL('../../bench/fixtures/seed-mistakes.Dockerfile', import.meta.url),
     'utf8',
   );
   const findings = lintText(text, { rules: allRules }).findings.filter((finding) => mine.has(finding.ruleId));
