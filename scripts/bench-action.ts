@@ -1,18 +1,17 @@
 /**
- * Runs the bundled action (`dist/index.js`) as the Actions runner does, against the GitHub API stand-in, for the
- * benchmark: the same environment as the end-to-end harness (`__tests__/e2e/harness.ts`, which is not compiled
- * to lib/), plus two measurements the tests do not need:
+ * Runs the bundled action (`dist/index.js`) as the Actions runner does (`scripts/actions-runner.ts`, shared with
+ * the end-to-end tests and the demo), against the GitHub API stand-in, with two measurements the tests do not
+ * need:
  * - the moment of the first API request, seen by a pass-through proxy in front of the stand-in;
  * - the child's peak RSS, written at exit by a preloaded module (Node reports no child rusage).
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { StandIn } from '../__tests__/support/github-standin/index.js';
+import { runLikeTheRunner } from './actions-runner.js';
 
 export interface ActionRun {
   readonly code: number;
@@ -43,76 +42,30 @@ export interface RunSpec {
 /** One run of `node dist/index.js` on a `pull_request` event for the stand-in's pull request. */
 export async function runBundledAction(spec: RunSpec): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'dockerfile-review-bench-'));
+  const proxy = await startProxy(spec.standIn.url);
   try {
-    const workspace = join(dir, 'workspace');
-    const runnerTemp = join(dir, 'runner-temp');
-    mkdirSync(workspace);
-    mkdirSync(runnerTemp);
-    for (const [path, content] of Object.entries(spec.workspace ?? {})) {
-      mkdirSync(dirname(join(workspace, path)), { recursive: true });
-      writeFileSync(join(workspace, path), content);
-    }
-    const eventPath = join(dir, 'event.json');
-    writeFileSync(eventPath, JSON.stringify(spec.standIn.eventPayload('synchronize')));
-    const outputPath = join(dir, 'github-output');
-    const summaryPath = join(dir, 'step-summary.md');
-    const rssPath = join(dir, 'rss');
     const probePath = join(dir, 'rss-probe.mjs');
-    writeFileSync(outputPath, '');
-    writeFileSync(summaryPath, '');
+    const rssPath = join(dir, 'rss');
     writeFileSync(probePath, RSS_PROBE);
-
-    const proxy = await startProxy(spec.standIn.url);
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? dir,
-      GITHUB_ACTIONS: 'true',
-      CI: 'true',
-      GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_EVENT_PATH: eventPath,
-      GITHUB_REPOSITORY: spec.repository,
-      GITHUB_REPOSITORY_OWNER: spec.repository.split('/')[0],
-      GITHUB_SHA: 'feedc0de'.repeat(5),
-      GITHUB_REF: `refs/pull/${spec.number}/merge`,
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_RUN_ID: '1',
-      GITHUB_RUN_NUMBER: '1',
-      GITHUB_JOB: 'review',
-      GITHUB_ACTION: 'dockerfile-review',
-      GITHUB_WORKFLOW: 'dockerfile-review',
-      GITHUB_ACTOR: 'octocat',
-      RUNNER_TEMP: runnerTemp,
-      RUNNER_OS: 'Linux',
-      GITHUB_OUTPUT: outputPath,
-      GITHUB_STEP_SUMMARY: summaryPath,
-      GITHUB_API_URL: proxy.url,
-      GITHUB_GRAPHQL_URL: `${proxy.url}/graphql`,
-      BENCH_RSS_FILE: rssPath,
-    };
-    for (const [name, value] of Object.entries(actionInputs(spec.root, spec.standIn.token, spec.inputs)))
-      env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-
-    const started = performance.now();
-    const child = spawn(process.execPath, ['--import', probePath, join(spec.root, 'dist', 'index.js')], {
-      cwd: workspace,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+    for (const [path, content] of Object.entries(spec.workspace ?? {})) {
+      mkdirSync(dirname(join(dir, 'workspace', path)), { recursive: true });
+      writeFileSync(join(dir, 'workspace', path), content);
+    }
+    const run = await runLikeTheRunner({
+      root: spec.root,
+      dir,
+      event: 'pull_request',
+      payload: spec.standIn.eventPayload('synchronize'),
+      repository: spec.repository,
+      sha: 'feedc0de'.repeat(5),
+      ref: `refs/pull/${spec.number}/merge`,
+      token: spec.standIn.token,
+      apiUrl: proxy.url,
+      graphqlUrl: `${proxy.url}/graphql`,
+      inputs: spec.inputs,
+      env: { BENCH_RSS_FILE: rssPath },
+      nodeArgs: ['--import', probePath],
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    const code = await new Promise<number>((resolve, reject) => {
-      child.once('error', reject);
-      child.once('close', (exitCode) => resolve(exitCode ?? -1));
-    });
-    const totalMs = performance.now() - started;
-    await proxy.close();
     let maxRssBytes: number | null = null;
     try {
       maxRssBytes = Number(readFileSync(rssPath, 'utf8')) * 1024;
@@ -120,34 +73,17 @@ export async function runBundledAction(spec: RunSpec): Promise<ActionRun> {
       maxRssBytes = null;
     }
     return {
-      code,
-      stdout,
-      stderr,
-      firstRequestMs: proxy.firstAt === null ? null : proxy.firstAt - started,
-      totalMs,
+      code: run.code,
+      stdout: run.stdout,
+      stderr: run.stderr,
+      firstRequestMs: proxy.firstAt === null ? null : proxy.firstAt - run.startedAt,
+      totalMs: run.ms,
       maxRssBytes,
     };
   } finally {
+    await proxy.close();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-// biome-ignore lint/suspicious/noTemplateCurlyInString: the Actions expression action.yml holds, not a template.
-const TOKEN_EXPRESSION = '${{ github.token }}';
-
-/** Every input of action.yml, with its default unless given, as the runner sets them. */
-function actionInputs(
-  root: string,
-  token: string,
-  given: Record<string, string> = {},
-): Record<string, string> {
-  const spec = parseYaml(readFileSync(join(root, 'action.yml'), 'utf8')) as {
-    inputs: Record<string, { default?: string }>;
-  };
-  const values: Record<string, string> = {};
-  for (const [name, input] of Object.entries(spec.inputs))
-    values[name] = given[name] ?? (input.default ?? '').replace(TOKEN_EXPRESSION, token);
-  return values;
 }
 
 interface Proxy {

@@ -12,7 +12,6 @@
  *
  * `runDemo` is the core, also run by __tests__/e2e/demo.test.ts; `main` adds the terminal output.
  */
-import { spawn } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -25,7 +24,6 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import {
   type DiffEntry,
   type PullRequestFixture,
@@ -33,6 +31,7 @@ import {
   type StandIn,
   startStandIn,
 } from '../__tests__/support/github-standin/index.js';
+import { type RunnerResult, runLikeTheRunner } from './actions-runner.js';
 
 /** Not a real token: the stand-in accepts it, GitHub would not. */
 const DEMO_TOKEN = 'ghs_dockerfileReviewDemoToken';
@@ -77,98 +76,33 @@ export function demoFixture(root: string): PullRequestFixture {
 
 // ------------------------------------------------------------------------------------------------ the run
 
-export interface ActionRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly outputs: Record<string, string>;
-  readonly jobSummary: string;
+export interface ActionRun extends RunnerResult {
   /** The `json-file` output's content (the JSON contract), read before the runner's temp folder goes. */
   readonly json: string | null;
 }
 
 /** Runs `dist/index.js` as the runner would for a `pull_request` event on the stand-in's PR. */
 export async function runBundledAction(root: string, standIn: StandIn): Promise<ActionRun> {
-  const entry = join(root, 'dist', 'index.js');
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
-  const work = mkdtempSync(join(tmpdir(), 'dockerfile-review-demo-'));
+  const dir = mkdtempSync(join(tmpdir(), 'dockerfile-review-demo-'));
   try {
-    const workspace = join(work, 'workspace');
-    mkdirSync(workspace);
-    const files = {
-      event: join(work, 'event.json'),
-      output: join(work, 'output'),
-      summary: join(work, 'summary.md'),
-    };
-    writeFileSync(files.event, JSON.stringify(standIn.eventPayload('opened')));
-    writeFileSync(files.output, '');
-    writeFileSync(files.summary, '');
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '',
-      GITHUB_ACTIONS: 'true',
-      GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_EVENT_PATH: files.event,
-      GITHUB_REPOSITORY: 'acme/shop',
+    const run = await runLikeTheRunner({
+      root,
+      dir,
+      event: 'pull_request',
+      payload: standIn.eventPayload('opened'),
+      repository: 'acme/shop',
       // The test merge commit, as on GitHub: the action must use the PR head instead.
-      GITHUB_SHA: 'feedc0de'.repeat(5),
-      GITHUB_REF: 'refs/pull/42/merge',
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_API_URL: standIn.url,
-      GITHUB_GRAPHQL_URL: standIn.graphqlUrl,
-      GITHUB_SERVER_URL: 'https://github.com',
-      RUNNER_TEMP: work,
-      GITHUB_OUTPUT: files.output,
-      GITHUB_STEP_SUMMARY: files.summary,
-    };
-    const action = parseYaml(readFileSync(join(root, 'action.yml'), 'utf8')) as {
-      inputs: Record<string, { default?: string }>;
-    };
-    for (const [name, spec] of Object.entries(action.inputs)) {
-      // The runner evaluates the default's expression; only `github.token` appears in action.yml.
-      env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = (spec.default ?? '').replace(
-        ['$', '{{ github.token }}'].join(''),
-        standIn.token,
-      );
-    }
-    const child = spawn(process.execPath, [entry], {
-      cwd: workspace,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      sha: 'feedc0de'.repeat(5),
+      ref: 'refs/pull/42/merge',
+      token: standIn.token,
+      apiUrl: standIn.url,
+      graphqlUrl: standIn.graphqlUrl,
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const code = await new Promise<number>((resolveCode, reject) => {
-      child.once('error', reject);
-      child.once('close', (exitCode) => resolveCode(exitCode ?? -1));
-    });
-    const outputs = parseOutputs(readFileSync(files.output, 'utf8'));
-    const jsonFile = outputs['json-file'];
-    return {
-      code,
-      stdout,
-      stderr,
-      outputs,
-      jobSummary: readFileSync(files.summary, 'utf8'),
-      json: jsonFile && existsSync(jsonFile) ? readFileSync(jsonFile, 'utf8') : null,
-    };
+    const jsonFile = run.outputs['json-file'];
+    return { ...run, json: jsonFile && existsSync(jsonFile) ? readFileSync(jsonFile, 'utf8') : null };
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const heredoc = /^([^<=]+)<<(.+)$/.exec(lines[i]);
-    if (!heredoc) continue;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== heredoc[2]; i++) value.push(lines[i]);
-    outputs[heredoc[1]] = value.join('\n');
-  }
-  return outputs;
 }
 
 // ------------------------------------------------------------------------------------------------ the view

@@ -19,7 +19,6 @@ import { describeError, type GitHubClient } from './github/client.js';
 import { COMMENT_BODY_MAX, MAX_FILE_COMMENTS } from './github/limits.js';
 import {
   type ChangedFile,
-  currentPullRequest,
   listChangedFiles,
   type PullRequestRef,
   readFileAt,
@@ -117,11 +116,11 @@ function lintOptions({ config, contextDir }: RunConfig, workspace: string, path:
 export async function lintPullRequest(
   octokit: GitHubClient,
   pr: PullRequestRef,
+  current: { readonly headSha: string; readonly changedFiles: number },
   settings: Settings,
   context: RunContext,
 ): Promise<LintedRun> {
   const problems: string[] = [];
-  const current = await currentPullRequest(octokit, pr);
   // The shell parser loads while the file list is fetched: after the first request, off the cold start (issue 5).
   const engineReady = prepareEngine();
   engineReady.catch(() => undefined); // awaited below; an early return must not leave a rejection unhandled

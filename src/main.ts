@@ -1,15 +1,12 @@
 /**
- * The action's entry: read the settings, lint (pull request or workspace), publish, and own the single
- * `setFailed`. Everything else lives in modules that take what they need as arguments.
+ * The action's entry: read the settings, ask GitHub for the pull request's head, then lint and publish
+ * (lint-and-publish.ts, loaded after that first request), and own the single `setFailed`.
  */
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import { prepareEngine } from './engine/lint.js';
-import { lintPullRequest, lintWorkspace } from './execute.js';
-import { createClient } from './github/client.js';
-import { pullRequestFromEvent } from './github/pull-request.js';
+import { createClient, redact } from './github/client.js';
+import { currentPullRequest, pullRequestFromEvent } from './github/pull-request.js';
 import { readSettings } from './inputs.js';
-import { publish } from './publish.js';
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
@@ -35,28 +32,21 @@ export async function run(): Promise<void> {
         ? `Reviewing pull request #${pr.number} at its head ${pr.headSha.slice(0, 7)} (${context.eventName}).`
         : `Linting the Dockerfiles in the workspace (${context.eventName || 'no event'}).`,
     );
-    const linted =
-      pr && octokit
-        ? await lintPullRequest(octokit, pr, settings, runContext)
-        : await prepareEngine().then(() => lintWorkspace(settings, runContext));
-    if (linted.stoppedBecause) {
-      core.notice(`dockerfile-review stopped: ${linted.stoppedBecause}.`);
-      return;
-    }
-    core.info(`Linted ${linted.files.length} Dockerfile(s); ${linted.findings.length} finding(s).`);
-    const target = {
-      owner: repository?.owner ?? '',
-      repo: repository?.repo ?? '',
-      headSha: pr?.headSha ?? context.sha,
-      pr,
-    };
-    const result = await publish(repository ? octokit : null, target, linted, settings);
-    if (result.failed) {
-      core.setFailed(
-        `dockerfile-review: findings at or above fail-on (${settings.failOn}): ${result.counts.error} error(s), ${result.counts.warning} warning(s), ${result.counts.info} info.`,
-      );
-    }
+    // The first request goes out before the engine, the rules and the reporters load (lint-and-publish.ts).
+    const current = pr && octokit ? await currentPullRequest(octokit, pr) : null;
+    const { lintAndPublish } = await import('./lint-and-publish.js');
+    const failure = await lintAndPublish({
+      settings,
+      octokit,
+      repository,
+      pullRequest: pr && current ? { ref: pr, current } : null,
+      sha: context.sha,
+      context: runContext,
+    });
+    if (failure) core.setFailed(failure);
   } catch (error) {
-    core.setFailed(`dockerfile-review failed: ${error instanceof Error ? error.message : String(error)}`);
+    core.setFailed(
+      `dockerfile-review failed: ${redact(error instanceof Error ? error.message : String(error))}`,
+    );
   }
 }

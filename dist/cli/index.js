@@ -30033,6 +30033,19 @@ const lastMatches = new WeakMap();
  * The stages whose layers are in the image a plain `docker build` produces: the last stage and the stages it
  * is built FROM. A stage only copied from (`COPY --from=builder`) leaves its caches behind.
  */
+/**
+ * The RUNs of the stages that end up in the final image (the last stage and its local parents), with their stage:
+ * what a builder stage leaves in its layers never ships, only what `COPY --from` takes. Cache and cleanup rules
+ * read these.
+ */
+function* imageRunBlocks(model) {
+    const inImage = stagesInImage(model);
+    for (const run of runBlocks(model)) {
+        const stage = run.instruction.stage;
+        if (stage && inImage.has(stage))
+            yield { ...run, stage };
+    }
+}
 function stagesInImage(model) {
     const stages = new Set();
     for (let stage = model.stages[model.stages.length - 1] ?? null; stage; stage = stage.parent) {
@@ -30114,11 +30127,7 @@ const CACHE_LINK = '/etc/apk/cache';
     basis: ['apk(8): --no-cache', 'Docker best practices: keep images small'],
     fixable: 'sometimes',
     check({ model, report }) {
-        const inImage = stagesInImage(model);
-        for (const run of runBlocks(model)) {
-            const stage = run.instruction.stage;
-            if (!stage || !inImage.has(stage))
-                continue;
+        for (const run of imageRunBlocks(model)) {
             const mounts = ephemeralMountTargets(run.instruction);
             if (mounts.some((target) => isWithin(CACHE, target) || isWithin(CACHE_LINK, target)))
                 continue;
@@ -30457,11 +30466,7 @@ const APT_TOOLS = new Set(['apt-get', 'apt', 'aptitude']);
     basis: ['Docker best practices: apt-get (clean up the apt cache)'],
     fixable: 'never',
     check({ model, report }) {
-        const inImage = stagesInImage(model);
-        for (const run of runBlocks(model)) {
-            const stage = run.instruction.stage;
-            if (!stage || !inImage.has(stage))
-                continue;
+        for (const run of imageRunBlocks(model)) {
             // A cache or tmpfs mount over the lists keeps them out of the layer.
             if (ephemeralMountTargets(run.instruction).some((target) => isWithin(LISTS, target)))
                 continue;
@@ -33269,6 +33274,7 @@ function examplePin(read, verdict) {
 ;// CONCATENATED MODULE: ./lib/src/rules/duplicate-stage-name.js
 
 
+
 /* harmony default export */ const duplicate_stage_name = (defineRule({
     id: 'duplicate-stage-name',
     // BuildKit only warns, but nothing fails: references silently resolve to one of the namesakes.
@@ -33279,18 +33285,7 @@ function examplePin(read, verdict) {
     fixable: 'never',
     check({ model, report }) {
         // BuildKit compares lowercased names (hadolint compares them as written and misses `Build`/`build`).
-        const byName = new Map();
-        for (const stage of model.stages) {
-            if (stage.name === null)
-                continue;
-            const key = stage.name.toLowerCase();
-            const list = byName.get(key);
-            if (list)
-                list.push(stage);
-            else
-                byName.set(key, [stage]);
-        }
-        for (const [name, stages] of byName) {
+        for (const [name, stages] of stagesByName(model)) {
             if (stages.length < 2)
                 continue;
             const first = stages[0];
@@ -35371,11 +35366,8 @@ const BOOLEAN = /^(?:y|yes|t|true|on|1|n|no|f|false|off|0)$/i;
     basis: ['pip documentation: Caching', 'Docker best practices: keep images small'],
     fixable: 'sometimes',
     check({ model, report }) {
-        const inImage = stagesInImage(model);
-        for (const run of runBlocks(model)) {
-            const stage = run.instruction.stage;
-            if (!stage || !inImage.has(stage))
-                continue;
+        for (const run of imageRunBlocks(model)) {
+            const { stage } = run;
             // ONBUILD triggers run in a later build, which sees every ENV of this image.
             const fromEnv = lookup(stage, 'PIP_NO_CACHE_DIR', run.onbuild ? Infinity : run.instruction.index);
             if (fromEnv && disablesCache(fromEnv.value))
@@ -36998,11 +36990,8 @@ const CACHE_DIRECTORY = /(?:^|\/)(?:\.cache(?:\/yarn(?:\/v\d+)?)?|\.yarn(?:\/ber
     basis: ['Yarn documentation: yarn cache clean', 'Docker best practices: keep images small'],
     fixable: 'never',
     check({ model, report }) {
-        const inImage = stagesInImage(model);
-        for (const run of runBlocks(model)) {
-            const stage = run.instruction.stage;
-            if (!stage || !inImage.has(stage))
-                continue;
+        for (const run of imageRunBlocks(model)) {
+            const { stage } = run;
             const mounts = ephemeralMountTargets(run.instruction);
             const envFolder = lookup(stage, 'YARN_CACHE_FOLDER', run.onbuild ? Infinity : run.instruction.index);
             for (const command of run.commands) {

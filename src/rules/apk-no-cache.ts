@@ -4,11 +4,10 @@ import {
   deletesDirectory,
   ephemeralMountTargets,
   findingSpan,
+  imageRunBlocks,
   insertAfter,
   isWithin,
   laterInRun,
-  runBlocks,
-  stagesInImage,
   type ToolCommand,
 } from './shared/pkg-commands.js';
 
@@ -24,10 +23,7 @@ export default defineRule({
   basis: ['apk(8): --no-cache', 'Docker best practices: keep images small'],
   fixable: 'sometimes',
   check({ model, report }) {
-    const inImage = stagesInImage(model);
-    for (const run of runBlocks(model)) {
-      const stage = run.instruction.stage;
-      if (!stage || !inImage.has(stage)) continue;
+    for (const run of imageRunBlocks(model)) {
       const mounts = ephemeralMountTargets(run.instruction);
       if (mounts.some((target) => isWithin(CACHE, target) || isWithin(CACHE_LINK, target))) continue;
       for (const command of run.commands) {

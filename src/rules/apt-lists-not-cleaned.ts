@@ -4,10 +4,9 @@ import {
   deletesDirectory,
   ephemeralMountTargets,
   findingSpan,
+  imageRunBlocks,
   isWithin,
   laterInRun,
-  runBlocks,
-  stagesInImage,
   type ToolCommand,
 } from './shared/pkg-commands.js';
 
@@ -22,10 +21,7 @@ export default defineRule({
   basis: ['Docker best practices: apt-get (clean up the apt cache)'],
   fixable: 'never',
   check({ model, report }) {
-    const inImage = stagesInImage(model);
-    for (const run of runBlocks(model)) {
-      const stage = run.instruction.stage;
-      if (!stage || !inImage.has(stage)) continue;
+    for (const run of imageRunBlocks(model)) {
       // A cache or tmpfs mount over the lists keeps them out of the layer.
       if (ephemeralMountTargets(run.instruction).some((target) => isWithin(LISTS, target))) continue;
       const update = run.commands.findLast(isUpdate);

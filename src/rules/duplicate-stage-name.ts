@@ -1,6 +1,6 @@
-import type { Stage } from '../engine/model.js';
 import { defineRule } from '../engine/types.js';
 import { lineNumber, onFirstLine } from './shared/buildkit-location.js';
+import { stagesByName } from './shared/copy-from.js';
 
 export default defineRule({
   id: 'duplicate-stage-name',
@@ -12,15 +12,7 @@ export default defineRule({
   fixable: 'never',
   check({ model, report }) {
     // BuildKit compares lowercased names (hadolint compares them as written and misses `Build`/`build`).
-    const byName = new Map<string, Stage[]>();
-    for (const stage of model.stages) {
-      if (stage.name === null) continue;
-      const key = stage.name.toLowerCase();
-      const list = byName.get(key);
-      if (list) list.push(stage);
-      else byName.set(key, [stage]);
-    }
-    for (const [name, stages] of byName) {
+    for (const [name, stages] of stagesByName(model)) {
       if (stages.length < 2) continue;
       const first = stages[0];
       const last = stages[stages.length - 1];

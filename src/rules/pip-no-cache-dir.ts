@@ -3,11 +3,10 @@ import { defineRule } from '../engine/types.js';
 import {
   ephemeralMountTargets,
   findingSpan,
+  imageRunBlocks,
   insertAfter,
   laterInRun,
   normalizePath,
-  runBlocks,
-  stagesInImage,
   type ToolCommand,
 } from './shared/pkg-commands.js';
 import { pipInstall } from './shared/pkg-pip.js';
@@ -26,10 +25,8 @@ export default defineRule({
   basis: ['pip documentation: Caching', 'Docker best practices: keep images small'],
   fixable: 'sometimes',
   check({ model, report }) {
-    const inImage = stagesInImage(model);
-    for (const run of runBlocks(model)) {
-      const stage = run.instruction.stage;
-      if (!stage || !inImage.has(stage)) continue;
+    for (const run of imageRunBlocks(model)) {
+      const { stage } = run;
       // ONBUILD triggers run in a later build, which sees every ENV of this image.
       const fromEnv = lookup(stage, 'PIP_NO_CACHE_DIR', run.onbuild ? Infinity : run.instruction.index);
       if (fromEnv && disablesCache(fromEnv.value)) continue;

@@ -4,11 +4,10 @@ import { type CommandLine, optionValues, parseCommandLine, YARN_OPTIONS } from '
 import {
   ephemeralMountTargets,
   findingSpan,
+  imageRunBlocks,
   isWithin,
   laterInRun,
   normalizePath,
-  runBlocks,
-  stagesInImage,
   type ToolCommand,
 } from './shared/pkg-commands.js';
 
@@ -26,10 +25,8 @@ export default defineRule({
   basis: ['Yarn documentation: yarn cache clean', 'Docker best practices: keep images small'],
   fixable: 'never',
   check({ model, report }) {
-    const inImage = stagesInImage(model);
-    for (const run of runBlocks(model)) {
-      const stage = run.instruction.stage;
-      if (!stage || !inImage.has(stage)) continue;
+    for (const run of imageRunBlocks(model)) {
+      const { stage } = run;
       const mounts = ephemeralMountTargets(run.instruction);
       const envFolder = lookup(stage, 'YARN_CACHE_FOLDER', run.onbuild ? Infinity : run.instruction.index);
       for (const command of run.commands) {

@@ -320,6 +320,19 @@ const lastMatches = new WeakMap<RunBlock, Map<(command: ToolCommand) => boolean,
  * The stages whose layers are in the image a plain `docker build` produces: the last stage and the stages it
  * is built FROM. A stage only copied from (`COPY --from=builder`) leaves its caches behind.
  */
+/**
+ * The RUNs of the stages that end up in the final image (the last stage and its local parents), with their stage:
+ * what a builder stage leaves in its layers never ships, only what `COPY --from` takes. Cache and cleanup rules
+ * read these.
+ */
+export function* imageRunBlocks(model: Model): Generator<RunBlock & { readonly stage: Stage }> {
+  const inImage = stagesInImage(model);
+  for (const run of runBlocks(model)) {
+    const stage = run.instruction.stage;
+    if (stage && inImage.has(stage)) yield { ...run, stage };
+  }
+}
+
 export function stagesInImage(model: Model): Set<Stage> {
   const stages = new Set<Stage>();
   for (let stage: Stage | null = model.stages[model.stages.length - 1] ?? null; stage; stage = stage.parent) {
