@@ -4,6 +4,7 @@ import { testRule } from '../support/rule-tester.js';
 testRule(rule, {
   valid: [
     'FROM alpine\nRUN echo hi',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Dockerfile text, not a template.
     { name: 'global ARGs before FROM are allowed', code: 'ARG BASE=alpine\nARG TAG\nFROM ${BASE}:${TAG}' },
     {
       name: 'comments and directives before FROM',
