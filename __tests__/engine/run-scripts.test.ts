@@ -42,6 +42,28 @@ describe('runScripts', () => {
     expect(scripts[0].shell.commands[0].args.map((word) => word.value)).toEqual(['add', 'curl']);
   });
 
+  it('reads an exec form without a shell as its one command, words exact, positions on their JSON strings', () => {
+    const { model, scripts } = scriptsOf(`FROM debian\nRUN ["apt-get", "install", "it's", "a b"]\n`);
+    expect(scripts.map((script) => script.kind)).toEqual(['exec']);
+    const [command] = scripts[0].shell.commands;
+    expect(command.name).toBe('apt-get');
+    expect(command.args.map((word) => word.value)).toEqual(['install', "it's", 'a b']);
+    const quoted = command.args[1];
+    // `"it's"` is columns 28-33 of line 2.
+    expect(model.source.locate(scripts[0].spanOf(quoted.start, quoted.end))).toMatchObject({
+      line: 2,
+      column: 28,
+      endColumn: 34,
+    });
+  });
+
+  it('reads exec forms under any SHELL: they start no shell', () => {
+    const { scripts } = scriptsOf(
+      'FROM mcr.microsoft.com/windows\nSHELL ["powershell", "-Command"]\nRUN ["apt-get", "install", "x"]\n',
+    );
+    expect(scripts[0].shell.commands.map((command) => command.name)).toEqual(['apt-get']);
+  });
+
   it('returns nothing under a non-POSIX SHELL', () => {
     expect(
       scriptsOf(

@@ -14,6 +14,16 @@ describe('parseShell', () => {
     expect(script.hasPipe).toBe(false);
   });
 
+  it('removes backslashes as the shell does: any escape unquoted, only $ ` " \\ inside double quotes', () => {
+    const script = parseShell(`echo 'it'\\''s' a\\ b "x\\"y\\z" \\$HOME`);
+    expect(script.commands[0].args.map((word) => word.value)).toEqual([
+      "it's",
+      'a b',
+      'x"y\\z',
+      '$HOME',
+    ]);
+  });
+
   it('marks expanded words as unknown and pipes as piped', () => {
     const script = parseShell('curl -sSL "$URL" | tar -xz -C /opt; ls');
     expect(script.commands[0].args[1].value).toBeNull();

@@ -50,6 +50,11 @@ testRule(rule, {
       output: 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl',
     },
     {
+      name: 'exec form without a shell: reported, no fix inside the JSON array',
+      code: 'FROM debian\nRUN ["apt-get", "install", "curl"]',
+      errors: [{ line: 2, fix: 'none' }],
+    },
+    {
       name: 'a single -q does not answer (hadolint accepts it)',
       code: 'FROM debian\nRUN apt-get -q install curl',
       errors: [{ line: 2, fix: 'safe' }],

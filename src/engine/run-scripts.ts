@@ -1,8 +1,10 @@
 /**
  * The shell scripts a RUN executes, with a way back to source positions: the command line of a shell-form
- * RUN, the script of an exec-form `["sh", "-c", "..."]`, and heredoc bodies the shell runs (`RUN <<EOF` or
- * `RUN bash <<EOF`; not `RUN python3 <<EOF`, whose body is Python). Nothing is returned when the stage's
- * SHELL is not a POSIX shell (PowerShell, cmd): POSIX rules do not apply there.
+ * RUN, the script of an exec-form `["sh", "-c", "..."]`, the one command of any other exec form
+ * (`["apt-get", "install", "curl"]`, read as a shell would read the same words quoted), and heredoc bodies the
+ * shell runs (`RUN <<EOF` or `RUN bash <<EOF`; not `RUN python3 <<EOF`, whose body is Python). A shell-form
+ * RUN yields nothing when the stage's SHELL is not a POSIX shell (PowerShell, cmd): POSIX rules do not apply
+ * there; the exec form runs no SHELL, so it is read under any.
  */
 import { commandForm, spanIn } from './lexer.js';
 import { explicitShellAt, type InstructionNode } from './model.js';
@@ -14,7 +16,8 @@ export interface RunScript {
   readonly shell: ShellScript;
   /** Source span of a part of `text` (offsets into it, end exclusive). */
   spanOf(start: number, end: number): Span;
-  readonly kind: 'command-line' | 'exec-shell-c' | 'heredoc';
+  /** `exec`: an exec form that starts no shell, its words quoted into one command; no fix can edit it. */
+  readonly kind: 'command-line' | 'exec-shell-c' | 'exec' | 'heredoc';
 }
 
 const POSIX_SHELL = /^(?:.*[/\\])?(?:sh|bash|ash|dash|zsh|ksh|mksh|busybox)(?:\.exe)?$/i;
@@ -40,18 +43,19 @@ export function runScripts(node: InstructionNode, source: string): RunScript[] {
 }
 
 function readRunScripts(node: InstructionNode, source: string): RunScript[] {
-  if (node.keyword !== 'RUN' || !runsPosixShell(node)) return [];
+  if (node.keyword !== 'RUN') return [];
   const args = node.args;
   const form = commandForm(args.text);
   if (form.kind === 'exec') {
     const shellC =
       form.argv.length >= 3 && POSIX_SHELL.test(form.argv[0]) && /^-[a-z]*c[a-z]*$/.test(form.argv[1]);
-    if (!shellC) return [];
+    if (!shellC) return form.argv.length > 0 ? [execCommand(form.argv, form.elements, args)] : [];
     const element = form.elements[2];
     const span = element ? spanIn(args, element.start, element.end) : spanIn(args, 0, args.text.length);
     const text = form.argv[2];
     return [{ text, shell: parseShell(text), kind: 'exec-shell-c', spanOf: () => span }];
   }
+  if (!runsPosixShell(node)) return [];
   const scripts: RunScript[] = [];
   if (node.heredocs.length === 0 || !HEREDOC_ONLY.test(args.text)) {
     // `RUN cat <<EOF > /etc/x.conf`: the shell needs the here-documents to read the command line; positions
@@ -83,4 +87,36 @@ function readRunScripts(node: InstructionNode, source: string): RunScript[] {
     }
   }
   return scripts;
+}
+
+/**
+ * `RUN ["apt-get", "install", "curl"]` as the one command a shell would read from the same words single-quoted,
+ * so the package rules read it like any other; a position in that text maps back to the JSON string it came from.
+ */
+function execCommand(
+  argv: readonly string[],
+  elements: readonly { start: number; end: number }[],
+  args: InstructionNode['args'],
+): RunScript {
+  const pieces: { start: number; end: number; span: Span }[] = [];
+  let text = '';
+  argv.forEach((value, index) => {
+    if (index > 0) text += ' ';
+    const quoted = `'${value.replace(/'/g, `'\\''`)}'`;
+    const element = elements[index];
+    const span = element ? spanIn(args, element.start, element.end) : spanIn(args, 0, args.text.length);
+    pieces.push({ start: text.length, end: text.length + quoted.length, span });
+    text += quoted;
+  });
+  const pieceAt = (offset: number) =>
+    pieces.find((piece) => offset < piece.end) ?? pieces[pieces.length - 1];
+  return {
+    text,
+    shell: parseShell(text),
+    kind: 'exec',
+    spanOf: (start, end) => ({
+      start: pieceAt(start).span.start,
+      end: pieceAt(Math.max(start, end - 1)).span.end,
+    }),
+  };
 }

@@ -240,14 +240,23 @@ function shellWord(sh: ShellModule, word: Word, at: (byteOffset: number) => numb
   return { value: literal(sh, word.Parts), start: at(word.Pos().Offset()), end: at(word.End().Offset()) };
 }
 
-/** The value of a word made only of literal parts and quotes; null as soon as anything expands. */
-function literal(sh: ShellModule, parts: readonly WordPart[]): string | null {
+/**
+ * The value of a word made only of literal parts and quotes; null as soon as anything expands. mvdan/sh keeps
+ * a literal's backslashes as written: the shell removes them (unquoted, `\X` is X; inside double quotes only
+ * before `$`, backtick, `"`, `\`), and a backslash-newline is a continuation that disappears.
+ */
+function literal(sh: ShellModule, parts: readonly WordPart[], inDoubleQuotes = false): string | null {
   let value = '';
   for (const part of parts) {
     const type = sh.syntax.NodeType(part as Node);
-    if (type === 'Lit' || type === 'SglQuoted') value += part.Value ?? '';
+    if (type === 'SglQuoted') value += part.Value ?? '';
+    else if (type === 'Lit')
+      value += (part.Value ?? '').replace(
+        inDoubleQuotes ? /\\([$`"\\\n])/g : /\\([\s\S])/g,
+        (_, ch: string) => (ch === '\n' ? '' : ch),
+      );
     else if (type === 'DblQuoted') {
-      const inner = literal(sh, part.Parts ?? []);
+      const inner = literal(sh, part.Parts ?? [], true);
       if (inner === null) return null;
       value += inner;
     } else return null;

@@ -72,7 +72,8 @@ function* readRunBlocks(model: Model): Generator<RunBlock> {
       const context: ScriptContext = {
         text: script.text,
         toSource: (start, end) => script.spanOf(start, end),
-        editable: script.kind !== 'exec-shell-c',
+        // Inside a JSON string an inserted word would need JSON escaping and a new element: no edit there.
+        editable: script.kind === 'command-line' || script.kind === 'heredoc',
       };
       collect(block, commands, script.shell.commands, context, 0);
     }

@@ -118,6 +118,7 @@ export function optionsOfScript(
   instruction: InstructionNode,
   shell: readonly string[],
 ): readonly string[] {
+  if (script.kind === 'exec') return []; // no shell at all
   if (script.kind === 'exec-shell-c') {
     const form = commandForm(instruction.args.text);
     return form.kind === 'exec' ? shellOptionsOf(form.argv) : [];
