@@ -5,7 +5,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../src/engine/lint.js';
+import { configPolicy, parseConfig } from '../src/config/config.js';
+import { lintText, type RuleSetting } from '../src/engine/lint.js';
+import type { Policy } from '../src/engine/types.js';
 import { allRules } from '../src/rules/index.js';
 
 const docsDir = new URL('../docs/rules/', import.meta.url);
@@ -13,15 +15,37 @@ const rulesDir = new URL('../src/rules/', import.meta.url);
 const testsDir = new URL('./rules/', import.meta.url);
 const ENGINE_ONLY = new Set(['file-too-large', 'internal-error']);
 
-/** Each ```dockerfile example, with the ```dockerignore block written just before it, if any. */
-function examples(doc: string, heading: 'Bad' | 'Good'): { code: string; dockerignore: string | null }[] {
+interface Example {
+  readonly code: string;
+  readonly dockerignore: string | null;
+  /** The `.dockerfile-review.yml` the example is linted under, when the doc gives one. */
+  readonly config: string | null;
+}
+
+/**
+ * Each ```dockerfile example, with the ```yaml config (`.dockerfile-review.yml`) and the ```dockerignore block
+ * written just before it, in that order, if any. A config block that no example follows is an error.
+ */
+function examples(doc: string, heading: 'Bad' | 'Good'): Example[] {
   const section = doc.split(/^### /m).find((part) => part.startsWith(`${heading}\n`)) ?? '';
-  return [...section.matchAll(/(?:```dockerignore\n([\s\S]*?)```\s*)?```dockerfile\n([\s\S]*?)```/g)].map(
-    (match) => ({
-      code: match[2],
-      dockerignore: match[1] ?? null,
-    }),
-  );
+  const found = [
+    ...section.matchAll(
+      /(?:```yaml\n([\s\S]*?)```\s*)?(?:```dockerignore\n([\s\S]*?)```\s*)?```dockerfile\n([\s\S]*?)```/g,
+    ),
+  ].map((match) => ({ code: match[3], dockerignore: match[2] ?? null, config: match[1] ?? null }));
+  const configBlocks = section.match(/```yaml\n/g)?.length ?? 0;
+  expect(
+    found.filter((example) => example.config !== null).length,
+    `a \`\`\`yaml block under ### ${heading} must come just before a \`\`\`dockerfile example`,
+  ).toBe(configBlocks);
+  return found;
+}
+
+/** The lint options an example's config block gives (its rule severities and policy); none without one. */
+function exampleOptions(example: Example): { ruleSettings: Record<string, RuleSetting>; policy?: Policy } {
+  if (example.config === null) return { ruleSettings: {} };
+  const config = parseConfig(example.config, 'a ```yaml block of the doc', allRules);
+  return { ruleSettings: { ...config.rules }, policy: configPolicy(config) };
 }
 
 describe('rule files, docs and tests stay in step', () => {
@@ -67,12 +91,18 @@ describe('rule files, docs and tests stay in step', () => {
         const good = examples(doc, 'Good');
         expect(bad.length).toBeGreaterThan(0);
         expect(good.length).toBeGreaterThan(0);
-        // An off-by-default rule is turned on for its own examples, as a user would in the config.
-        const ruleSettings = rule.enabledByDefault === false ? { [rule.id]: rule.severity } : {};
-        const fires = ({ code, dockerignore }: { code: string; dockerignore: string | null }) =>
-          lintText(code, { rules: allRules, ruleSettings, dockerignore }).findings.some(
-            (finding) => finding.ruleId === rule.id,
-          );
+        // An off-by-default rule is turned on for its own examples, as a user would in the config; an example
+        // with a config block is linted under that config (policy rules do nothing without one).
+        const fires = (example: Example) => {
+          const { ruleSettings, policy } = exampleOptions(example);
+          if (rule.enabledByDefault === false) ruleSettings[rule.id] ??= rule.severity;
+          return lintText(example.code, {
+            rules: allRules,
+            ruleSettings,
+            dockerignore: example.dockerignore,
+            policy,
+          }).findings.some((finding) => finding.ruleId === rule.id);
+        };
         for (const example of bad)
           expect(fires(example), `Bad example does not trigger:\n${example.code}`).toBe(true);
         for (const example of good)

@@ -50,24 +50,4 @@ export const NOT_COVERED: Readonly<Record<string, string>> = {
     "Needs the base image's manifest from its registry; a static review never contacts registries.",
   DL1001:
     'Forbids inline pragmas, an off-by-default hadolint policy; dockerfile-review honours pragmas instead.',
-  DL3026:
-    'Checks FROM and COPY --from images against a list of trusted registries that the user configures; dockerfile-review has no such option yet, and without a list there is nothing to check.',
-  DL3049:
-    'Reports a label that a configured label schema requires but a stage lacks; dockerfile-review has no label-schema option yet, so no label is required.',
-  DL3050:
-    'Reports labels outside a configured label schema (strict labels); without a label-schema option there is no schema to be outside of.',
-  DL3051:
-    'Reports an empty value for a label of the configured label schema; without a label-schema option no label is known to need a value.',
-  DL3052:
-    'Checks that a label the schema types as a URL holds one; it needs a configured label schema, which dockerfile-review does not have yet.',
-  DL3053:
-    'Checks that a label the schema types as an RFC 3339 time holds one; it needs a configured label schema, which dockerfile-review does not have yet.',
-  DL3054:
-    'Checks that a label the schema types as an SPDX license id holds one; it needs a configured label schema, which dockerfile-review does not have yet.',
-  DL3055:
-    'Checks that a label the schema types as a git hash holds one; it needs a configured label schema, which dockerfile-review does not have yet.',
-  DL3056:
-    'Checks that a label the schema types as a semantic version holds one; it needs a configured label schema, which dockerfile-review does not have yet.',
-  DL3058:
-    'Checks that a label the schema types as an email address holds one; it needs a configured label schema, which dockerfile-review does not have yet.',
 };

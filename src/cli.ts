@@ -13,7 +13,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import picomatch from 'picomatch';
-import { ConfigError } from './config/config.js';
+import { ConfigError, configPolicy } from './config/config.js';
 import { dockerignoreFor } from './config/dockerignore.js';
 import { type LoadedConfig, loadConfig } from './config/load.js';
 import { DEFAULT_DOCKERFILE_GLOBS, findDockerfiles, globMatcher } from './discover.js';
@@ -122,7 +122,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
   const { config } = loaded;
-  const lintOptions = { rules: allRules, ruleSettings: config.rules, maxFileSize: config.maxFileSize };
+  const lintOptions = {
+    rules: allRules,
+    ruleSettings: config.rules,
+    maxFileSize: config.maxFileSize,
+    policy: configPolicy(config),
+  };
   const contextDir = resolve(loaded.path ? dirname(loaded.path) : io.cwd, config.buildContext);
 
   const problems: string[] = [];

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { CONFIG_FILE_NAMES, type Config, DEFAULT_CONFIG } from './config/config.js';
+import { CONFIG_FILE_NAMES, type Config, configPolicy, DEFAULT_CONFIG } from './config/config.js';
 import { dockerignoreFor } from './config/dockerignore.js';
 import { loadConfig } from './config/load.js';
 import { isReported, placeFinding, singleLineTarget, suggestionTarget } from './diff/filter.js';
@@ -80,7 +80,7 @@ async function mapConcurrently<T, R>(
   return results;
 }
 
-interface RunConfig {
+export interface RunConfig {
   readonly config: Config;
   /** The build context whose `.dockerignore` the rules read. */
   readonly contextDir: string;
@@ -102,11 +102,13 @@ function runConfig(settings: Settings, context: RunContext): RunConfig {
   return { config: loaded.config, contextDir: resolve(base, loaded.config.buildContext) };
 }
 
-function lintOptions({ config, contextDir }: RunConfig, workspace: string, path: string): LintOptions {
+/** What the engine gets for one file: the config's rule settings, size cap and policy, and the file's `.dockerignore`. */
+export function lintOptions({ config, contextDir }: RunConfig, workspace: string, path: string): LintOptions {
   return {
     rules: allRules,
     ruleSettings: config.rules,
     maxFileSize: config.maxFileSize,
+    policy: configPolicy(config),
     // The workspace's ignore file, also on pull requests: it is data, and reading it costs no request.
     dockerignore: dockerignoreFor(join(workspace, path), contextDir),
   };

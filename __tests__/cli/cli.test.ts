@@ -92,6 +92,48 @@ describe('exit status', () => {
   });
 });
 
+describe('the policy keys reach the rules', () => {
+  const DOCKERFILE = [
+    'FROM golang:1.22 AS build',
+    'RUN go build -o /out/app ./cmd/app',
+    'FROM registry.example.com/static:1',
+    'LABEL org.opencontainers.image.version="v1.2.0" com.example.team=web',
+    'COPY --from=build /out/app /app',
+    '',
+  ].join('\n');
+
+  it('nothing configured: no policy finding', async () => {
+    const run = await runCli(project({ Dockerfile: DOCKERFILE }), ['--format', 'json']);
+    const ids = JSON.parse(run.stdout).files[0].findings.map((finding: { ruleId: string }) => finding.ruleId);
+    expect(ids).not.toContain('untrusted-registry');
+    expect(ids.filter((id: string) => id.startsWith('label-') && id !== 'label-key-format')).toEqual([]);
+  });
+
+  it('trusted-registries, label-schema and strict-labels from the config file', async () => {
+    const cwd = project({
+      Dockerfile: DOCKERFILE,
+      '.dockerfile-review.yml': [
+        'trusted-registries: [registry.example.com]',
+        'label-schema:',
+        '  org.opencontainers.image.version: semver',
+        '  org.opencontainers.image.source: url',
+        'strict-labels: true',
+        '',
+      ].join('\n'),
+    });
+    const run = await runCli(cwd, ['--fail-on', 'never']);
+    const lines = findingLines(run.stdout).filter((line) =>
+      / (untrusted-registry|label-[a-z-]+) /.test(line),
+    );
+    expect(lines.map((line) => line.replace(FINDING_LINE, '$2 $4 $5'))).toEqual([
+      '1 error untrusted-registry',
+      '3 info label-missing',
+      '4 warning label-value-format',
+      '4 info label-not-in-schema',
+    ]);
+  });
+});
+
 describe('config errors exit 2 naming the key', () => {
   it.each([
     ['rules:\n  exec-form: loud\n', '`rules.exec-form` must be one of off, info, warning, error'],
@@ -112,6 +154,16 @@ describe('config errors exit 2 naming the key', () => {
     const run = await runCli(project({ Dockerfile: CLEAN }), ['--config', 'nope.yml']);
     expect(run.code).toBe(EXIT_USAGE);
     expect(run.stderr).toMatch(/cannot read the config file .*nope\.yml/);
+  });
+
+  it('a trusted registry that is not a host name', async () => {
+    const cwd = project({
+      Dockerfile: CLEAN,
+      '.dockerfile-review.yml': 'trusted-registries: [ghcr.io/acme]\n',
+    });
+    const run = await runCli(cwd, []);
+    expect(run.code).toBe(EXIT_USAGE);
+    expect(run.stderr).toContain('`trusted-registries.0` (`ghcr.io/acme`) is not a registry host name');
   });
 
   it('a --config file given explicitly is used', async () => {

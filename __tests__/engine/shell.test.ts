@@ -16,12 +16,7 @@ describe('parseShell', () => {
 
   it('removes backslashes as the shell does: any escape unquoted, only $ ` " \\ inside double quotes', () => {
     const script = parseShell(`echo 'it'\\''s' a\\ b "x\\"y\\z" \\$HOME`);
-    expect(script.commands[0].args.map((word) => word.value)).toEqual([
-      "it's",
-      'a b',
-      'x"y\\z',
-      '$HOME',
-    ]);
+    expect(script.commands[0].args.map((word) => word.value)).toEqual(["it's", 'a b', 'x"y\\z', '$HOME']);
   });
 
   it('marks expanded words as unknown and pipes as piped', () => {

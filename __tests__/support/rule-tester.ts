@@ -6,11 +6,13 @@
  * - `output` is the text after safe fixes; applying fixes again changes nothing (convergence), and the
  *   fixed text no longer has the fixed findings nor any new error;
  * - the same case is not listed twice.
+ * A case may carry a `policy` (trusted registries, label schema), as `.dockerfile-review.yml` would give it;
+ * without one, the rule runs with nothing configured.
  */
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/engine/fixes.js';
 import { lintText } from '../../src/engine/lint.js';
-import type { Finding, Rule, Severity } from '../../src/engine/types.js';
+import { type Finding, NO_POLICY, type Policy, type Rule, type Severity } from '../../src/engine/types.js';
 import { allRules } from '../../src/rules/index.js';
 
 export interface ExpectedFinding {
@@ -32,16 +34,22 @@ export interface InvalidCase {
   readonly output?: string;
   /** The text after `--fix --unsafe-fixes`. */
   readonly unsafeOutput?: string;
+  /** The configured policy; the keys not given are not configured. */
+  readonly policy?: Partial<Policy>;
 }
 
-export type ValidCase = string | { readonly name?: string; readonly code: string };
+export type ValidCase =
+  | string
+  | { readonly name?: string; readonly code: string; readonly policy?: Partial<Policy> };
 
-export function lintWith(rule: Rule, code: string): Finding[] {
+export function lintWith(rule: Rule, code: string, policy?: Partial<Policy>): Finding[] {
   // All rules' metadata are passed so suppressions resolve refs; only the rule under test runs.
   // An off-by-default rule under test is turned on, as a user would in the config.
-  return lintText(code, { rules: [rule], ruleSettings: enabled(rule) }).findings.filter(
-    (finding) => finding.ruleId === rule.id,
-  );
+  return lintText(code, {
+    rules: [rule],
+    ruleSettings: enabled(rule),
+    policy: { ...NO_POLICY, ...policy },
+  }).findings.filter((finding) => finding.ruleId === rule.id);
 }
 
 function enabled(rule: Rule): Record<string, Severity> {
@@ -53,25 +61,28 @@ export function testRule(
   cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] },
 ): void {
   const seen = new Set<string>();
-  const unique = (code: string) => {
-    expect(seen.has(code), `duplicate test case:\n${code}`).toBe(false);
-    seen.add(code);
+  // The same text under another policy is another case.
+  const unique = (code: string, policy: Partial<Policy> | undefined) => {
+    const key = policy ? `${code}\n${JSON.stringify(policy)}` : code;
+    expect(seen.has(key), `duplicate test case:\n${code}`).toBe(false);
+    seen.add(key);
   };
 
   describe(rule.id, () => {
     for (const [index, testCase] of cases.valid.entries()) {
       const code = typeof testCase === 'string' ? testCase : testCase.code;
+      const policy = typeof testCase === 'string' ? undefined : testCase.policy;
       const name = typeof testCase === 'string' ? `valid #${index + 1}: ${firstLines(code)}` : testCase.name;
       it(name ?? `valid #${index + 1}`, () => {
-        unique(code);
-        expect(lintWith(rule, code)).toEqual([]);
+        unique(code, policy);
+        expect(lintWith(rule, code, policy)).toEqual([]);
       });
     }
 
     for (const [index, testCase] of cases.invalid.entries()) {
       it(testCase.name ?? `invalid #${index + 1}: ${firstLines(testCase.code)}`, () => {
-        unique(testCase.code);
-        const findings = lintWith(rule, testCase.code);
+        unique(testCase.code, testCase.policy);
+        const findings = lintWith(rule, testCase.code, testCase.policy);
         expect(findings.map((finding) => finding.line)).toEqual(testCase.errors.map((error) => error.line));
         const lineCount = testCase.code.split('\n').length;
         for (const [i, finding] of findings.entries()) {
@@ -95,26 +106,35 @@ export function testRule(
         const offersSafeFix = findings.some((finding) => finding.fix?.safety === 'safe');
         if (offersSafeFix)
           expect(testCase.output, 'a safe fix was offered: give the expected `output`').toBeDefined();
-        if (testCase.output !== undefined) checkFix(rule, testCase.code, testCase.output, false);
-        if (testCase.unsafeOutput !== undefined) checkFix(rule, testCase.code, testCase.unsafeOutput, true);
+        if (testCase.output !== undefined)
+          checkFix(rule, testCase.code, testCase.output, false, testCase.policy);
+        if (testCase.unsafeOutput !== undefined)
+          checkFix(rule, testCase.code, testCase.unsafeOutput, true, testCase.policy);
       });
     }
   });
 }
 
-function checkFix(rule: Rule, code: string, expected: string, unsafe: boolean): void {
-  const fixed = applyFixes(code, { rules: [rule], ruleSettings: enabled(rule), unsafe }).text;
+function checkFix(
+  rule: Rule,
+  code: string,
+  expected: string,
+  unsafe: boolean,
+  casePolicy: Partial<Policy> | undefined,
+): void {
+  const policy = { ...NO_POLICY, ...casePolicy };
+  const fixed = applyFixes(code, { rules: [rule], ruleSettings: enabled(rule), unsafe, policy }).text;
   expect(fixed).toBe(expected);
   // Convergence: fixing the fixed text again changes nothing.
-  expect(applyFixes(fixed, { rules: [rule], ruleSettings: enabled(rule), unsafe }).text).toBe(fixed);
+  expect(applyFixes(fixed, { rules: [rule], ruleSettings: enabled(rule), unsafe, policy }).text).toBe(fixed);
   // The fixes removed their own findings...
-  const remaining = lintWith(rule, fixed).filter(
+  const remaining = lintWith(rule, fixed, casePolicy).filter(
     (finding) => finding.fix && (unsafe || finding.fix.safety === 'safe'),
   );
   expect(remaining).toEqual([]);
   // ...and introduced no error from any rule that the original did not have.
   const errors = (text: string) =>
-    lintText(text, { rules: allRules })
+    lintText(text, { rules: allRules, policy })
       .findings.filter((finding) => finding.severity === 'error')
       .map((finding) => `${finding.ruleId}: ${finding.message}`);
   const before = new Set(errors(code));

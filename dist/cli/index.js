@@ -17895,7 +17895,7 @@ exports.Composer = Composer;
 var Pair = __nccwpck_require__(7165);
 var YAMLMap = __nccwpck_require__(4454);
 var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(1880);
+var utilContainsNewline = __nccwpck_require__(9499);
 var utilFlowIndentCheck = __nccwpck_require__(4051);
 var utilMapIncludes = __nccwpck_require__(1187);
 
@@ -18333,7 +18333,7 @@ var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
 var resolveEnd = __nccwpck_require__(5407);
 var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(1880);
+var utilContainsNewline = __nccwpck_require__(9499);
 var utilMapIncludes = __nccwpck_require__(1187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
@@ -18928,7 +18928,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 1880:
+/***/ 9499:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -19011,7 +19011,7 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 
 
-var utilContainsNewline = __nccwpck_require__(1880);
+var utilContainsNewline = __nccwpck_require__(9499);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -27534,15 +27534,21 @@ function simpleCommand(sh, call, at, pipedRanges) {
 function shellWord(sh, word, at) {
     return { value: literal(sh, word.Parts), start: at(word.Pos().Offset()), end: at(word.End().Offset()) };
 }
-/** The value of a word made only of literal parts and quotes; null as soon as anything expands. */
-function literal(sh, parts) {
+/**
+ * The value of a word made only of literal parts and quotes; null as soon as anything expands. mvdan/sh keeps
+ * a literal's backslashes as written: the shell removes them (unquoted, `\X` is X; inside double quotes only
+ * before `$`, backtick, `"`, `\`), and a backslash-newline is a continuation that disappears.
+ */
+function literal(sh, parts, inDoubleQuotes = false) {
     let value = '';
     for (const part of parts) {
         const type = sh.syntax.NodeType(part);
-        if (type === 'Lit' || type === 'SglQuoted')
+        if (type === 'SglQuoted')
             value += part.Value ?? '';
+        else if (type === 'Lit')
+            value += (part.Value ?? '').replace(inDoubleQuotes ? /\\([$`"\\\n])/g : /\\([\s\S])/g, (_, ch) => (ch === '\n' ? '' : ch));
         else if (type === 'DblQuoted') {
-            const inner = literal(sh, part.Parts ?? []);
+            const inner = literal(sh, part.Parts ?? [], true);
             if (inner === null)
                 return null;
             value += inner;
@@ -27690,12 +27696,37 @@ function idResolver(rules) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/src/engine/types.js
+const SEVERITIES = (/* unused pure expression or super */ null && (['error', 'warning', 'info']));
+const LABEL_TYPES = [
+    'text',
+    'url',
+    'hash',
+    'rfc3339',
+    'semver',
+    'spdx',
+    'email',
+];
+const NO_POLICY = Object.freeze({
+    trustedRegistries: Object.freeze([]),
+    labelSchema: Object.freeze({}),
+    strictLabels: false,
+});
+function defineRule(rule) {
+    return rule;
+}
+const DOCS_BASE_URL = 'https://github.com/dockerfile-review/dockerfile-review/blob/main/docs/rules';
+function docsUrl(ruleId) {
+    return `${DOCS_BASE_URL}/${ruleId}.md`;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/engine/lint.js
 /**
  * The engine's single entry point: Dockerfile text in, findings out. Pure: no I/O, no `@actions/*`.
  * Pipeline: size and binary guards -> model -> every enabled rule (a crashing rule becomes a finding,
  * never a lost run) -> suppressions -> severity overrides -> sorted findings.
  */
+
 
 
 
@@ -27739,6 +27770,8 @@ function lintText(input, options) {
         });
         return finish(raw, null, source, options, metaById);
     }
+    const dockerignore = options.dockerignore ?? null;
+    const policy = options.policy ?? NO_POLICY;
     let model;
     try {
         model = buildModel(text);
@@ -27756,7 +27789,7 @@ function lintText(input, options) {
             continue;
         const report = (finding) => raw.push({ ruleId: rule.id, ...finding });
         try {
-            rule.check({ model, source, report, dockerignore: options.dockerignore ?? null });
+            rule.check({ model, source, report, dockerignore, policy });
         }
         catch (error) {
             raw.push({
@@ -27856,11 +27889,13 @@ function describe(error) {
 
 ;// CONCATENATED MODULE: ./lib/src/config/config.js
 /**
- * `.dockerfile-review.yml`: per-rule severities, ignored paths, the file size cap.
+ * `.dockerfile-review.yml`: per-rule severities, ignored paths, the file size cap, and the policy (trusted
+ * registries, label schema) that the policy rules enforce.
  * The JSON Schema in `schema/dockerfile-review.schema.json` is the single definition: it is generated from
  * the rule registry (`npm run docs`), published for editors, and used here to validate, so the schema and
  * the validator can never disagree. Errors name the key and the accepted values.
  */
+
 
 
 
@@ -27870,6 +27905,28 @@ const DEFAULT_CONFIG = {
     ignorePaths: [],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     buildContext: '.',
+    trustedRegistries: [],
+    labelSchema: {},
+    strictLabels: false,
+};
+/** What the engine's policy rules see of a config. */
+function configPolicy(config) {
+    return {
+        trustedRegistries: config.trustedRegistries,
+        labelSchema: config.labelSchema,
+        strictLabels: config.strictLabels,
+    };
+}
+/**
+ * A registry as an image reference names it: a host name or IP, an optional port, an IPv6 address in brackets;
+ * or, as hadolint accepts, one `*` at the start (`*.example.com`) or the end (`registry.example.*`), or `*` alone.
+ */
+const REGISTRY_PATTERN = '^(?:\\*|\\*[A-Za-z0-9.:-]+|[A-Za-z0-9][A-Za-z0-9.:-]*\\*|(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]+)?)$';
+/** hadolint's spellings of our keys, named in the error when a hadolint config is pasted in. */
+const HADOLINT_KEYS = {
+    trustedRegistries: 'trusted-registries',
+    labelSchema: 'label-schema',
+    strictLabels: 'strict-labels',
 };
 class ConfigError extends Error {
     name = 'ConfigError';
@@ -27907,6 +27964,21 @@ function configSchema(rules) {
                 type: 'integer',
                 minimum: 1,
             },
+            'trusted-registries': {
+                description: 'Registries that FROM, COPY --from and RUN --mount from= images may come from, as host names (docker.io for Docker Hub, which an image without a registry resolves to; ghcr.io; localhost:5000), optionally with one * at the start or end (*.example.com). Empty or absent: any registry (untrusted-registry does nothing).',
+                type: 'array',
+                items: { type: 'string', pattern: REGISTRY_PATTERN },
+            },
+            'label-schema': {
+                description: `Labels every image must carry, each with the type its value must have: ${LABEL_TYPES.join(', ')} (hadolint's label-schema). Absent: no label is required.`,
+                type: 'object',
+                propertyNames: { minLength: 1 },
+                additionalProperties: { enum: LABEL_TYPES },
+            },
+            'strict-labels': {
+                description: "Report labels that label-schema does not name (hadolint's strict-labels). Default false.",
+                type: 'boolean',
+            },
         },
     };
 }
@@ -27921,7 +27993,7 @@ function parseConfig(text, origin, rules) {
     }
     const validate = new ajv.Ajv({ allErrors: true, strict: false }).compile(configSchema(rules));
     if (!validate(data)) {
-        const messages = (validate.errors ?? []).map((error) => describeError(error, rules));
+        const messages = (validate.errors ?? []).map((error) => describeError(error, rules, data));
         throw new ConfigError(`${origin}: ${[...new Set(messages)].join('; ')}`);
     }
     const valid = data;
@@ -27930,10 +28002,17 @@ function parseConfig(text, origin, rules) {
         ignorePaths: valid['ignore-paths'] ?? [],
         maxFileSize: valid['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE,
         buildContext: valid['build-context'] ?? '.',
+        trustedRegistries: valid['trusted-registries'] ?? [],
+        labelSchema: valid['label-schema'] ?? {},
+        strictLabels: valid['strict-labels'] ?? false,
     };
 }
-function describeError(error, rules) {
-    const key = error.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(top level)';
+function describeError(error, rules, data) {
+    const segments = pointerSegments(error.instancePath);
+    // A label name holds dots itself, so it is quoted rather than joined with them.
+    const key = segments[0] === 'label-schema' && segments.length === 2
+        ? `label-schema["${segments[1]}"]`
+        : segments.join('.') || '(top level)';
     switch (error.keyword) {
         case 'additionalProperties': {
             const unknown = String(error.params.additionalProperty);
@@ -27943,8 +28022,21 @@ function describeError(error, rules) {
                     .filter((id) => id.includes(unknown) || unknown.includes(id));
                 return `unknown rule \`${unknown}\` under \`rules\`${close.length ? ` (did you mean ${close.map((id) => `\`${id}\``).join(', ')}?)` : ''}; see docs/rules for the ids`;
             }
-            return `unknown key \`${key === '(top level)' ? unknown : `${key}.${unknown}`}\`; accepted keys: rules, ignore-paths, max-file-size, build-context`;
+            if (error.instancePath === '' && HADOLINT_KEYS[unknown])
+                return `unknown key \`${unknown}\` (hadolint's spelling): write \`${HADOLINT_KEYS[unknown]}\``;
+            const accepted = Object.keys(configSchema(rules).properties).join(', ');
+            return `unknown key \`${key === '(top level)' ? unknown : `${key}.${unknown}`}\`; accepted keys: ${accepted}`;
         }
+        case 'pattern':
+            if (segments[0] === 'trusted-registries')
+                return `\`${key}\` (\`${String(valueAt(data, segments))}\`) is not a registry host name: write the registry as an image reference names it (\`docker.io\`, \`ghcr.io\`, \`registry.example.com:5000\`), without a scheme or an image path, optionally with one \`*\` at the start or the end (\`*.example.com\`)`;
+            return `\`${key}\` ${error.message ?? 'is invalid'}`;
+        case 'minLength':
+            if (error.propertyName === undefined)
+                return `\`${key}\` must not be empty`;
+            return `\`${key}\` has an empty label name`;
+        case 'propertyNames':
+            return `\`${key}\` has an empty label name`;
         case 'enum':
             return `\`${key}\` must be one of ${error.params.allowedValues.join(', ')}`;
         case 'type':
@@ -27954,6 +28046,21 @@ function describeError(error, rules) {
         default:
             return `\`${key}\` ${error.message ?? 'is invalid'}`;
     }
+}
+/** The keys of a JSON pointer (`/label-schema/a~1b` -> `label-schema`, `a/b`). */
+function pointerSegments(pointer) {
+    if (pointer === '')
+        return [];
+    return pointer
+        .slice(1)
+        .split('/')
+        .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+function valueAt(data, segments) {
+    let value = data;
+    for (const segment of segments)
+        value = value?.[segment];
+    return value;
 }
 function article(type) {
     return type === 'array' || type === 'object' || type === 'integer' ? `an ${type}` : `a ${type}`;
@@ -28249,16 +28356,6 @@ function stageLabel(stage) {
 /** Exec form as written; shell form (or bracketed text that is not JSON) as the shell's argv. */
 function commandArgv(effective) {
     return effective ? [...argvOf(effective.command)] : null;
-}
-
-;// CONCATENATED MODULE: ./lib/src/engine/types.js
-const SEVERITIES = (/* unused pure expression or super */ null && (['error', 'warning', 'info']));
-function defineRule(rule) {
-    return rule;
-}
-const DOCS_BASE_URL = 'https://github.com/dockerfile-review/dockerfile-review/blob/main/docs/rules';
-function docsUrl(ruleId) {
-    return `${DOCS_BASE_URL}/${ruleId}.md`;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/report/text.js
@@ -29679,9 +29776,11 @@ const YARN_OPTIONS = {
 ;// CONCATENATED MODULE: ./lib/src/engine/run-scripts.js
 /**
  * The shell scripts a RUN executes, with a way back to source positions: the command line of a shell-form
- * RUN, the script of an exec-form `["sh", "-c", "..."]`, and heredoc bodies the shell runs (`RUN <<EOF` or
- * `RUN bash <<EOF`; not `RUN python3 <<EOF`, whose body is Python). Nothing is returned when the stage's
- * SHELL is not a POSIX shell (PowerShell, cmd): POSIX rules do not apply there.
+ * RUN, the script of an exec-form `["sh", "-c", "..."]`, the one command of any other exec form
+ * (`["apt-get", "install", "curl"]`, read as a shell would read the same words quoted), and heredoc bodies the
+ * shell runs (`RUN <<EOF` or `RUN bash <<EOF`; not `RUN python3 <<EOF`, whose body is Python). A shell-form
+ * RUN yields nothing when the stage's SHELL is not a POSIX shell (PowerShell, cmd): POSIX rules do not apply
+ * there; the exec form runs no SHELL, so it is read under any.
  */
 
 
@@ -29706,19 +29805,21 @@ function runScripts(node, source) {
     return scripts;
 }
 function readRunScripts(node, source) {
-    if (node.keyword !== 'RUN' || !runsPosixShell(node))
+    if (node.keyword !== 'RUN')
         return [];
     const args = node.args;
     const form = commandForm(args.text);
     if (form.kind === 'exec') {
         const shellC = form.argv.length >= 3 && POSIX_SHELL.test(form.argv[0]) && /^-[a-z]*c[a-z]*$/.test(form.argv[1]);
         if (!shellC)
-            return [];
+            return form.argv.length > 0 ? [execCommand(form.argv, form.elements, args)] : [];
         const element = form.elements[2];
         const span = element ? spanIn(args, element.start, element.end) : spanIn(args, 0, args.text.length);
         const text = form.argv[2];
         return [{ text, shell: parseShell(text), kind: 'exec-shell-c', spanOf: () => span }];
     }
+    if (!runsPosixShell(node))
+        return [];
     const scripts = [];
     if (node.heredocs.length === 0 || !HEREDOC_ONLY.test(args.text)) {
         // `RUN cat <<EOF > /etc/x.conf`: the shell needs the here-documents to read the command line; positions
@@ -29748,6 +29849,33 @@ function readRunScripts(node, source) {
         }
     }
     return scripts;
+}
+/**
+ * `RUN ["apt-get", "install", "curl"]` as the one command a shell would read from the same words single-quoted,
+ * so the package rules read it like any other; a position in that text maps back to the JSON string it came from.
+ */
+function execCommand(argv, elements, args) {
+    const pieces = [];
+    let text = '';
+    argv.forEach((value, index) => {
+        if (index > 0)
+            text += ' ';
+        const quoted = `'${value.replace(/'/g, `'\\''`)}'`;
+        const element = elements[index];
+        const span = element ? spanIn(args, element.start, element.end) : spanIn(args, 0, args.text.length);
+        pieces.push({ start: text.length, end: text.length + quoted.length, span });
+        text += quoted;
+    });
+    const pieceAt = (offset) => pieces.find((piece) => offset < piece.end) ?? pieces[pieces.length - 1];
+    return {
+        text,
+        shell: parseShell(text),
+        kind: 'exec',
+        spanOf: (start, end) => ({
+            start: pieceAt(start).span.start,
+            end: pieceAt(Math.max(start, end - 1)).span.end,
+        }),
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/src/rules/shared/run-commands.js
@@ -29809,7 +29937,8 @@ function* readRunBlocks(model) {
             const context = {
                 text: script.text,
                 toSource: (start, end) => script.spanOf(start, end),
-                editable: script.kind !== 'exec-shell-c',
+                // Inside a JSON string an inserted word would need JSON escaping and a new element: no edit there.
+                editable: script.kind === 'command-line' || script.kind === 'heredoc',
             };
             collect(block, commands, script.shell.commands, context, 0);
         }
@@ -31082,6 +31211,8 @@ function* walk(level, depth) {
  * interpreter, without the SHELL's options. `shell` is the SHELL argv in effect at the RUN.
  */
 function optionsOfScript(script, instruction, shell) {
+    if (script.kind === 'exec')
+        return []; // no shell at all
     if (script.kind === 'exec-shell-c') {
         const form = commandForm(instruction.args.text);
         return form.kind === 'exec' ? shellOptionsOf(form.argv) : [];
@@ -34380,7 +34511,81 @@ function invalid_exec_form_truncate(text, max = 40) {
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+;// CONCATENATED MODULE: ./lib/src/rules/shared/labels.js
+/**
+ * The key/value pairs of a LABEL instruction, read as Docker reads them: `LABEL k=v k2="v 2"`, or the legacy
+ * `LABEL key value with spaces` (everything after the key is its value). Keys and values keep their raw text
+ * and spans, and say whether a variable supplies part of them (then the text cannot be judged before a build).
+ */
+
+/** The LABEL instructions of a stage, ONBUILD LABEL triggers included only when asked (they label child images). */
+function stageLabels(stage, { triggers }) {
+    const labels = [];
+    for (const node of stage.instructions) {
+        if (node.keyword === 'LABEL')
+            labels.push(node);
+        else if (triggers && node.trigger?.keyword === 'LABEL')
+            labels.push(node.trigger);
+    }
+    return labels;
+}
+function labelPairs(node) {
+    const escapeChar = node.escapeChar;
+    const words = splitWords(node.args.text, escapeChar);
+    if (words.length === 0)
+        return [];
+    const text = (raw, start, end) => ({
+        value: splitWords(raw, escapeChar)
+            .map((word) => word.value)
+            .join(' '),
+        raw,
+        span: spanIn(node.args, start, end),
+        variable: lexer_scanVariables(raw, escapeChar).some((reference) => !reference.singleQuoted),
+    });
+    const first = words[0];
+    if (unquotedEquals(first.raw, escapeChar) === -1) {
+        // Legacy form: the first word is the key, the rest of the text its value.
+        const rest = node.args.text.slice(first.end);
+        const offset = first.end + (rest.length - rest.trimStart().length);
+        const raw = node.args.text.slice(offset).trimEnd();
+        return [
+            { node, key: text(first.raw, first.start, first.end), value: text(raw, offset, offset + raw.length) },
+        ];
+    }
+    const pairs = [];
+    for (const word of words) {
+        const equals = unquotedEquals(word.raw, escapeChar);
+        // Docker refuses a word without `=` after the first pair: a syntax error, not a label to judge.
+        if (equals <= 0)
+            continue;
+        const valueStart = word.start + equals + 1;
+        pairs.push({
+            node,
+            key: text(word.raw.slice(0, equals), word.start, word.start + equals),
+            value: text(word.raw.slice(equals + 1), valueStart, word.end),
+        });
+    }
+    return pairs;
+}
+/** The index of the first `=` outside quotes, or -1. */
+function unquotedEquals(raw, escapeChar) {
+    let quote = null;
+    for (let i = 0; i < raw.length; i++) {
+        const ch = raw[i];
+        if (ch === escapeChar && quote !== "'")
+            i++;
+        else if (quote === null && (ch === '"' || ch === "'"))
+            quote = ch;
+        else if (ch === quote)
+            quote = null;
+        else if (quote === null && ch === '=')
+            return i;
+    }
+    return -1;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/rules/label-key-format.js
+
 
 
 const RESERVED_PREFIXES = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
@@ -34397,7 +34602,7 @@ const RESERVED_PREFIXES = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
                 const label = node.keyword === 'LABEL' ? node : node.trigger?.keyword === 'LABEL' ? node.trigger : null;
                 if (!label)
                     continue;
-                for (const key of labelKeys(label)) {
+                for (const { key } of labelPairs(label)) {
                     const problem = keyProblem(key.value, key.raw, label.escapeChar);
                     if (!problem)
                         continue;
@@ -34422,43 +34627,6 @@ const RESERVED_PREFIXES = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
         }
     },
 }));
-/** The keys of `LABEL k=v k2="v 2"` or of the legacy `LABEL key value with spaces`. */
-function labelKeys(node) {
-    const words = splitWords(node.args.text, node.escapeChar);
-    if (words.length === 0)
-        return [];
-    const keyOf = (raw, start, end) => {
-        const value = splitWords(raw, node.escapeChar)[0]?.value ?? '';
-        return { value, raw, span: spanIn(node.args, start, end) };
-    };
-    const firstEquals = unquotedEquals(words[0].raw, node.escapeChar);
-    if (firstEquals === -1)
-        return [keyOf(words[0].raw, words[0].start, words[0].end)];
-    const keys = [];
-    for (const word of words) {
-        const equals = unquotedEquals(word.raw, node.escapeChar);
-        // Docker refuses a word without `=` after the first pair: a syntax error, not a key to judge.
-        if (equals <= 0)
-            continue;
-        keys.push(keyOf(word.raw.slice(0, equals), word.start, word.start + equals));
-    }
-    return keys;
-}
-function unquotedEquals(raw, escapeChar) {
-    let quote = null;
-    for (let i = 0; i < raw.length; i++) {
-        const ch = raw[i];
-        if (ch === escapeChar && quote !== "'")
-            i++;
-        else if (quote === null && (ch === '"' || ch === "'"))
-            quote = ch;
-        else if (ch === quote)
-            quote = null;
-        else if (quote === null && ch === '=')
-            return i;
-    }
-    return -1;
-}
 /**
  * hadolint's DL3048 conditions (as of hadolint master, which also accepts `_` and `/`, as Docker's key
  * format does). Text that a variable supplies is not judged: only the literal parts of the key are.
@@ -34505,6 +34673,534 @@ function literalParts(raw, references) {
     }
     parts.push(raw.slice(last));
     return parts.map((part) => part.replace(/["']/g, '')).filter((part) => part !== '');
+}
+
+;// CONCATENATED MODULE: ./lib/src/rules/label-missing.js
+
+
+
+/* harmony default export */ const label_missing = (defineRule({
+    id: 'label-missing',
+    severity: 'info',
+    description: 'A stage that can be built into an image lacks a label that `label-schema` requires',
+    refs: { hadolint: ['DL3049'] },
+    basis: ['Docker docs: Object labels', '.dockerfile-review.yml: label-schema'],
+    fixable: 'never',
+    check({ model, source, policy, report }) {
+        const required = Object.keys(policy.labelSchema);
+        if (required.length === 0 || model.stages.length === 0)
+            return;
+        const requiredSet = new Set(required);
+        // Stages that other stages build on or copy from are steps toward those, not images of their own.
+        const consumed = new Set();
+        const byName = stagesByName(model);
+        for (const stage of model.stages) {
+            if (stage.parent)
+                consumed.add(stage.parent);
+            for (const reference of fromReferences(stage, source)) {
+                const target = resolveFrom(model, stage, reference, byName);
+                if (target.kind === 'earlier' || target.kind === 'later' || target.kind === 'cycle')
+                    consumed.add(target.stage);
+            }
+        }
+        // The labels each stage sets, with those of the stages it is built FROM (an image inherits its base's labels).
+        const labelsOf = new Map();
+        for (const stage of model.stages) {
+            const inherited = stage.parent ? labelsOf.get(stage.parent) : undefined;
+            const keys = new Set(inherited?.keys);
+            let opaque = inherited?.opaque ?? false;
+            for (const node of stageLabels(stage, { triggers: false }))
+                for (const { key } of labelPairs(node)) {
+                    // A key built from a variable may be any of the required ones.
+                    if (key.variable)
+                        opaque = true;
+                    // Only the required names are kept, so that copying down a long FROM chain stays linear.
+                    else if (requiredSet.has(key.value))
+                        keys.add(key.value);
+                }
+            labelsOf.set(stage, { keys, opaque });
+        }
+        const last = model.stages[model.stages.length - 1];
+        for (const stage of model.stages) {
+            const labels = labelsOf.get(stage);
+            if (consumed.has(stage) || !labels || labels.opaque)
+                continue;
+            const missing = required.filter((name) => !labels.keys.has(name));
+            if (missing.length === 0)
+                continue;
+            const from = stage.from;
+            const firstLine = source.lineIndexAt(from.span.start);
+            const which = stage === last
+                ? `The last stage${stage.name ? ` (\`${stage.name}\`)` : ''}, the image \`docker build\` produces by default,`
+                : `The stage \`${copy_from_stageLabel(stage)}\`, which \`docker build --target\` can produce and no other stage uses,`;
+            const names = missing.map((name) => `\`${name}\``).join(', ');
+            const plural = missing.length > 1;
+            report({
+                span: { start: from.span.start, end: Math.min(from.span.end, source.lineEnd(firstLine)) },
+                message: `${which} lacks the label${plural ? 's' : ''} ${names} that \`label-schema\` requires of every image: registries, scanners and deploy tooling that look ${plural ? 'them' : 'it'} up find nothing. Add \`LABEL ${missing.map((name) => `${name}=…`).join(' ')}\` to this stage or to a stage it is built FROM.`,
+            });
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./lib/src/rules/label-not-in-schema.js
+
+
+/* harmony default export */ const label_not_in_schema = (defineRule({
+    id: 'label-not-in-schema',
+    severity: 'info',
+    description: 'With `strict-labels`, a LABEL sets a label that `label-schema` does not name',
+    refs: { hadolint: ['DL3050'] },
+    basis: ['Docker docs: Object labels', '.dockerfile-review.yml: strict-labels'],
+    fixable: 'never',
+    check({ model, policy, report }) {
+        const schema = policy.labelSchema;
+        if (!policy.strictLabels || Object.keys(schema).length === 0)
+            return;
+        for (const stage of model.stages) {
+            for (const node of stageLabels(stage, { triggers: true })) {
+                for (const { key } of labelPairs(node)) {
+                    // A key built from a variable may well be one of the schema's.
+                    if (key.variable || Object.hasOwn(schema, key.value))
+                        continue;
+                    report({
+                        span: key.span,
+                        message: `The label \`${key.value}\` is not in \`label-schema\`, and \`strict-labels\` allows only the labels the schema names, so that every label on the images is one the organisation agreed on. Add it to the schema or remove it (check the spelling against the schema's names).`,
+                    });
+                }
+            }
+        }
+    },
+}));
+
+;// CONCATENATED MODULE: ./lib/src/rules/shared/label-formats.js
+function formatProblem(type, value) {
+    switch (type) {
+        case 'text':
+            return null;
+        case 'url':
+            return urlProblem(value);
+        case 'rfc3339':
+            return rfc3339Problem(value);
+        case 'semver':
+            return semverProblem(value);
+        case 'hash':
+            return hashProblem(value);
+        case 'email':
+            return emailProblem(value);
+        case 'spdx':
+            return spdxProblem(value);
+    }
+}
+/** What each type expects, for messages. */
+const FORMAT_NAMES = {
+    text: 'text',
+    url: 'an absolute URL',
+    rfc3339: 'an RFC 3339 date-time',
+    semver: 'a semantic version',
+    hash: 'a git commit hash',
+    email: 'an email address',
+    spdx: 'an SPDX license expression',
+};
+/** An absolute URI with a scheme (hadolint uses Network.URI's parseURI), as WHATWG URL parsing accepts it (`http(s)` ones need a host). */
+function urlProblem(value) {
+    if (/\s/.test(value))
+        return 'contains whitespace';
+    if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value))
+        return /^[\w.-]+\.[a-z]{2,}(\/|$)/i.test(value)
+            ? `has no scheme (write \`https://${value}\`)`
+            : 'is not an absolute URL with a scheme (`https://…`)';
+    try {
+        new URL(value);
+    }
+    catch {
+        return 'is not a well-formed URL';
+    }
+    return null;
+}
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
+/** RFC 3339 section 5.6 `date-time`, with the field ranges of its section 5.7. */
+function rfc3339Problem(value) {
+    const match = RFC3339.exec(value);
+    if (!match) {
+        if (/^\d{4}-\d{2}-\d{2}$/.test(value))
+            return 'is a date without a time (`2024-05-01T00:00:00Z`)';
+        if (/^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2})?(\.\d+)?$/.test(value))
+            return 'has no time zone offset (`Z` or `+02:00`)';
+        return 'is not in the `YYYY-MM-DDThh:mm:ssZ` form (`date -u +%Y-%m-%dT%H:%M:%SZ` prints one)';
+    }
+    const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+    const daysInMonth = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+    if (daysInMonth === undefined || day < 1 || day > daysInMonth)
+        return 'is not a date that exists';
+    if (hour > 23 || minute > 59 || second > 60)
+        return 'is not a time that exists';
+    if (match[7] !== undefined && (Number(match[7]) > 23 || Number(match[8]) > 59))
+        return 'has an impossible time zone offset';
+    return null;
+}
+function isLeap(year) {
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+/** The regular expression semver.org gives for Semantic Versioning 2.0.0. */
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+function semverProblem(value) {
+    if (SEMVER.test(value))
+        return null;
+    if (/^[vV]/.test(value) && SEMVER.test(value.slice(1)))
+        return `starts with \`${value[0]}\`, which is not part of a semantic version (write \`${value.slice(1)}\`)`;
+    if (/^\d+(\.\d+)?$/.test(value))
+        return 'lacks the `MAJOR.MINOR.PATCH` parts (`1.4.0`)';
+    return 'is not `MAJOR.MINOR.PATCH` with an optional `-prerelease` and `+build` (`1.4.0-rc.1`)';
+}
+/** An abbreviated or full git commit id: lowercase hex, 7 to 40 digits (SHA-1), or 64 (SHA-256 repositories). */
+function hashProblem(value) {
+    if (/^[0-9a-f]+$/.test(value) && ((value.length >= 7 && value.length <= 40) || value.length === 64))
+        return null;
+    if (/^[0-9a-fA-F]+$/.test(value) && /[A-F]/.test(value))
+        return 'has uppercase hex digits (git prints lowercase)';
+    if (/^[0-9a-f]+$/.test(value))
+        return `has ${value.length} hex digits, not 7 to 40 (\`git rev-parse HEAD\` prints 40)`;
+    return 'is not hexadecimal (`git rev-parse HEAD` prints the commit id)';
+}
+const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+const LOCAL_PART = `(?:${ATOM}(?:\\.${ATOM})*|"(?:[^"\\\\\\r\\n]|\\\\.)*")`;
+const DOMAIN = '(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\\[[^\\[\\]\\\\\\s]+\\])';
+/** RFC 5322 `addr-spec` (no comments or folding whitespace), as hadolint's email-validate accepts. */
+const EMAIL = new RegExp(`^${LOCAL_PART}@${DOMAIN}$`);
+function emailProblem(value) {
+    if (EMAIL.test(value))
+        return null;
+    const bracketed = /<([^<>]+)>\s*$/.exec(value);
+    if (bracketed && EMAIL.test(bracketed[1]))
+        return `is a name and an address; the label takes the bare address (\`${bracketed[1]}\`)`;
+    return 'is not an email address (`name@example.com`)';
+}
+/**
+ * Common SPDX license ids (SPDX License List 3.x), deprecated ones that are still widespread included. The full
+ * list has some 600 ids; an id missing here can be written `LicenseRef-<name>`, or the check disabled.
+ */
+const SPDX_LICENSES = [
+    '0BSD',
+    'AFL-3.0',
+    'AGPL-1.0',
+    'AGPL-1.0-only',
+    'AGPL-1.0-or-later',
+    'AGPL-3.0',
+    'AGPL-3.0-only',
+    'AGPL-3.0-or-later',
+    'Apache-1.0',
+    'Apache-1.1',
+    'Apache-2.0',
+    'APSL-2.0',
+    'Artistic-1.0',
+    'Artistic-1.0-Perl',
+    'Artistic-2.0',
+    'Beerware',
+    'BlueOak-1.0.0',
+    'BSD-1-Clause',
+    'BSD-2-Clause',
+    'BSD-2-Clause-Patent',
+    'BSD-3-Clause',
+    'BSD-3-Clause-Clear',
+    'BSD-3-Clause-LBNL',
+    'BSD-4-Clause',
+    'BSL-1.0',
+    'BUSL-1.1',
+    'bzip2-1.0.6',
+    'CAL-1.0',
+    'CC-BY-1.0',
+    'CC-BY-2.0',
+    'CC-BY-2.5',
+    'CC-BY-3.0',
+    'CC-BY-4.0',
+    'CC-BY-NC-4.0',
+    'CC-BY-NC-SA-4.0',
+    'CC-BY-ND-4.0',
+    'CC-BY-SA-3.0',
+    'CC-BY-SA-4.0',
+    'CC-PDDC',
+    'CC0-1.0',
+    'CDDL-1.0',
+    'CDDL-1.1',
+    'CECILL-2.1',
+    'CERN-OHL-P-2.0',
+    'CERN-OHL-S-2.0',
+    'CERN-OHL-W-2.0',
+    'CPAL-1.0',
+    'CPL-1.0',
+    'curl',
+    'ECL-2.0',
+    'EFL-2.0',
+    'Elastic-2.0',
+    'EPL-1.0',
+    'EPL-2.0',
+    'EUPL-1.1',
+    'EUPL-1.2',
+    'FSFAP',
+    'FTL',
+    'GFDL-1.1',
+    'GFDL-1.1-only',
+    'GFDL-1.1-or-later',
+    'GFDL-1.2',
+    'GFDL-1.2-only',
+    'GFDL-1.2-or-later',
+    'GFDL-1.3',
+    'GFDL-1.3-only',
+    'GFDL-1.3-or-later',
+    'GPL-1.0',
+    'GPL-1.0-only',
+    'GPL-1.0-or-later',
+    'GPL-2.0',
+    'GPL-2.0-only',
+    'GPL-2.0-or-later',
+    'GPL-3.0',
+    'GPL-3.0-only',
+    'GPL-3.0-or-later',
+    'Hippocratic-2.1',
+    'HPND',
+    'ICU',
+    'IJG',
+    'ImageMagick',
+    'Info-ZIP',
+    'IPA',
+    'IPL-1.0',
+    'ISC',
+    'JSON',
+    'LGPL-2.0',
+    'LGPL-2.0-only',
+    'LGPL-2.0-or-later',
+    'LGPL-2.1',
+    'LGPL-2.1-only',
+    'LGPL-2.1-or-later',
+    'LGPL-3.0',
+    'LGPL-3.0-only',
+    'LGPL-3.0-or-later',
+    'Libpng',
+    'libpng-2.0',
+    'libtiff',
+    'LPL-1.02',
+    'LPPL-1.3c',
+    'MirOS',
+    'MIT',
+    'MIT-0',
+    'MIT-CMU',
+    'MIT-Modern-Variant',
+    'MPL-1.0',
+    'MPL-1.1',
+    'MPL-2.0',
+    'MPL-2.0-no-copyleft-exception',
+    'MS-PL',
+    'MS-RL',
+    'MulanPSL-2.0',
+    'NCSA',
+    'Nokia',
+    'NPL-1.1',
+    'NTP',
+    'ODbL-1.0',
+    'ODC-By-1.0',
+    'OFL-1.0',
+    'OFL-1.1',
+    'OFL-1.1-RFN',
+    'OGL-UK-3.0',
+    'OLDAP-2.8',
+    'OpenSSL',
+    'OSL-1.0',
+    'OSL-2.0',
+    'OSL-2.1',
+    'OSL-3.0',
+    'Parity-7.0.0',
+    'PDDL-1.0',
+    'PHP-3.0',
+    'PHP-3.01',
+    'PolyForm-Noncommercial-1.0.0',
+    'PolyForm-Small-Business-1.0.0',
+    'PostgreSQL',
+    'PSF-2.0',
+    'Python-2.0',
+    'Python-2.0.1',
+    'QPL-1.0',
+    'Ruby',
+    'SGI-B-2.0',
+    'SISSL',
+    'Sleepycat',
+    'SSPL-1.0',
+    'UCL-1.0',
+    'Unicode-3.0',
+    'Unicode-DFS-2015',
+    'Unicode-DFS-2016',
+    'Unlicense',
+    'UPL-1.0',
+    'Vim',
+    'W3C',
+    'W3C-20150513',
+    'WTFPL',
+    'X11',
+    'XFree86-1.1',
+    'Xnet',
+    'Zend-2.0',
+    'Zlib',
+    'zlib-acknowledgement',
+    'ZPL-2.0',
+    'ZPL-2.1',
+];
+/** Common SPDX license exceptions, for `<license> WITH <exception>`. */
+const SPDX_EXCEPTIONS = [
+    'Autoconf-exception-2.0',
+    'Autoconf-exception-3.0',
+    'Bison-exception-2.2',
+    'Bootloader-exception',
+    'Classpath-exception-2.0',
+    'CLISP-exception-2.0',
+    'eCos-exception-2.0',
+    'FLTK-exception',
+    'Font-exception-2.0',
+    'freertos-exception-2.0',
+    'GCC-exception-2.0',
+    'GCC-exception-3.1',
+    'GPL-3.0-linking-exception',
+    'LGPL-3.0-linking-exception',
+    'Libtool-exception',
+    'Linux-syscall-note',
+    'LLVM-exception',
+    'LZMA-exception',
+    'Nokia-Qt-exception-1.1',
+    'OCaml-LGPL-linking-exception',
+    'OpenJDK-assembly-exception-1.0',
+    'openvpn-openssl-exception',
+    'Qt-GPL-exception-1.0',
+    'Qt-LGPL-exception-1.1',
+    'Swift-exception',
+    'u-boot-exception-2.0',
+    'Universal-FOSS-exception-1.0',
+    'WxWindows-exception-3.1',
+];
+// SPDX ids match case-insensitively (SPDX specification, Annex B).
+const LICENSES = new Map(SPDX_LICENSES.map((id) => [id.toLowerCase(), id]));
+const EXCEPTIONS = new Map(SPDX_EXCEPTIONS.map((id) => [id.toLowerCase(), id]));
+const ID_STRING = /^[A-Za-z0-9.-]+$/;
+const REF = /^(?:DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+$/;
+const ADDITION_REF = /^(?:DocumentRef-[A-Za-z0-9.-]+:)?AdditionRef-[A-Za-z0-9.-]+$/;
+/**
+ * An SPDX license expression (SPDX specification, Annex D): license ids (with an optional `+`) or
+ * `LicenseRef-…`, optionally `WITH` an exception, combined with `AND`/`OR` and parentheses.
+ */
+function spdxProblem(value) {
+    const tokens = value.match(/\(|\)|[^\s()]+/g) ?? [];
+    let position = 0;
+    let problem = null;
+    const fail = (text) => {
+        problem ??= text;
+        return false;
+    };
+    const isOperator = (token, name) => token !== undefined && (token === name || token === name.toLowerCase());
+    const license = () => {
+        const token = tokens[position];
+        if (token === undefined)
+            return fail('ends where a license id is expected');
+        if (token === '(') {
+            position++;
+            if (!expression())
+                return false;
+            if (tokens[position] !== ')')
+                return fail('has an unclosed `(`');
+            position++;
+            return true;
+        }
+        position++;
+        if (!REF.test(token)) {
+            const id = token.endsWith('+') ? token.slice(0, -1) : token;
+            if (!ID_STRING.test(id))
+                return fail(`has \`${token}\`, which is not a license id`);
+            if (!LICENSES.has(id.toLowerCase()))
+                return fail(unknownLicense(value, token));
+        }
+        if (isOperator(tokens[position], 'WITH')) {
+            position++;
+            const exception = tokens[position++];
+            if (exception === undefined)
+                return fail('ends after `WITH`');
+            if (!EXCEPTIONS.has(exception.toLowerCase()) && !ADDITION_REF.test(exception))
+                return fail(`has \`${exception}\` after \`WITH\`, which is not an SPDX license exception of the built-in list`);
+        }
+        return true;
+    };
+    const expression = () => {
+        if (!license())
+            return false;
+        while (isOperator(tokens[position], 'AND') || isOperator(tokens[position], 'OR')) {
+            position++;
+            if (!license())
+                return false;
+        }
+        return true;
+    };
+    if (tokens.length === 0)
+        return 'is blank';
+    if (!expression())
+        return problem;
+    if (position < tokens.length) {
+        const token = tokens[position];
+        return token === ')'
+            ? 'has a `)` without its `(`'
+            : `has \`${token}\` where \`AND\`, \`OR\` or \`WITH\` is expected`;
+    }
+    return null;
+}
+function unknownLicense(value, token) {
+    const squash = (text) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const whole = squash(value);
+    const close = SPDX_LICENSES.find((id) => squash(id) === whole);
+    if (close)
+        return `is not written as the SPDX id (\`${close}\`)`;
+    return `has \`${token}\`, which is not an SPDX license id of the built-in list of common ids (\`MIT\`, \`Apache-2.0\`, \`GPL-3.0-or-later\`, …)`;
+}
+
+;// CONCATENATED MODULE: ./lib/src/rules/label-value-format.js
+
+
+
+/* harmony default export */ const label_value_format = (defineRule({
+    id: 'label-value-format',
+    severity: 'warning',
+    description: 'A label that `label-schema` types is empty or not in its type’s format',
+    refs: { hadolint: ['DL3051', 'DL3052', 'DL3053', 'DL3054', 'DL3055', 'DL3056', 'DL3058'] },
+    basis: ['Docker docs: Object labels', '.dockerfile-review.yml: label-schema'],
+    fixable: 'never',
+    check({ model, policy, report }) {
+        const schema = policy.labelSchema;
+        if (Object.keys(schema).length === 0)
+            return;
+        for (const stage of model.stages) {
+            for (const node of stageLabels(stage, { triggers: true })) {
+                for (const { key, value } of labelPairs(node)) {
+                    if (key.variable || !Object.hasOwn(schema, key.value))
+                        continue;
+                    // A value from a variable is known only at build time (`--build-arg`), so it cannot be judged here.
+                    if (value.variable)
+                        continue;
+                    const type = schema[key.value];
+                    if (value.value.trim() === '') {
+                        report({
+                            span: value.raw === '' ? key.span : value.span,
+                            message: `The label \`${key.value}\` is empty, but \`label-schema\` requires it with ${FORMAT_NAMES[type]}: an empty label tells the tools that read it nothing, and hides that the value was never filled in. Give it a value.`,
+                        });
+                        continue;
+                    }
+                    const problem = formatProblem(type, value.value);
+                    if (problem === null)
+                        continue;
+                    report({
+                        span: value.span,
+                        message: `The label \`${key.value}\` should hold ${FORMAT_NAMES[type]} (\`label-schema\` types it \`${type}\`), but \`${shorten(value.value)}\` ${problem}: tools that parse the label get nothing usable.`,
+                    });
+                }
+            }
+        }
+    },
+}));
+function shorten(text, max = 60) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/rules/shared/image-user.js
@@ -34906,7 +35602,7 @@ const BLANK = /[\t\v\f\r ]/;
                 const keySpan = spanIn(node.args, keyStart, keyEnd);
                 report({
                     span: onFirstLine(model.source, node, keySpan),
-                    message: `\`${node.rawKeyword} ${key} ...\` uses the legacy \`${node.keyword} key value\` form: Docker takes everything after the first blank, spaces included, as the value of \`${key}\` (here \`${shorten(value)}\`), and BuildKit warns that the form is deprecated. ${replacement ? `Write \`${node.rawKeyword} ${shorten(replacement)}\`.` : `Write \`${node.rawKeyword} ${key}="..."\`.`}`,
+                    message: `\`${node.rawKeyword} ${key} ...\` uses the legacy \`${node.keyword} key value\` form: Docker takes everything after the first blank, spaces included, as the value of \`${key}\` (here \`${legacy_key_value_format_shorten(value)}\`), and BuildKit warns that the form is deprecated. ${replacement ? `Write \`${node.rawKeyword} ${legacy_key_value_format_shorten(replacement)}\`.` : `Write \`${node.rawKeyword} ${key}="..."\`.`}`,
                     ...(replacement
                         ? {
                             fix: {
@@ -34921,7 +35617,7 @@ const BLANK = /[\t\v\f\r ]/;
         }
     },
 }));
-function shorten(text, max = 60) {
+function legacy_key_value_format_shorten(text, max = 60) {
     const oneLine = text.replace(/\s+/g, ' ');
     return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
 }
@@ -36507,6 +37203,116 @@ function assignedByScript(text, name) {
     },
 }));
 
+;// CONCATENATED MODULE: ./lib/src/rules/shared/registry.js
+/**
+ * Which registry an image reference pulls from, as Docker decides it (distribution/reference
+ * `splitDockerDomain`), and whether a `trusted-registries` entry allows it (hadolint's DL3026 matching).
+ */
+
+/** Docker Hub's names: an image without a registry resolves to `docker.io`; hadolint also accepts `hub.docker.com`. */
+const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'hub.docker.com'];
+/**
+ * The registry of `[registry/]path[:tag][@digest]`, or null when a variable decides it (`$REGISTRY/app`,
+ * `${IMAGE}:1`). The first path part is a registry when it holds `.` or `:`, is `localhost`, or has an
+ * uppercase letter (repository names cannot).
+ */
+function imageRegistry(reference, escapeChar) {
+    const slash = reference.indexOf('/');
+    const first = slash === -1 ? reference.split(/[:@]/)[0] : reference.slice(0, slash);
+    const variables = lexer_scanVariables(reference, escapeChar);
+    if (variables.some((variable) => variable.start < first.length))
+        return null;
+    const isRegistry = slash !== -1 && (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first);
+    if (!isRegistry)
+        return { registry: 'docker.io', dockerHub: true, implied: true };
+    const registry = first.toLowerCase();
+    return { registry, dockerHub: DOCKER_HUB.includes(registry), implied: false };
+}
+/** Whether an entry allows the registry: `*` alone, a `*suffix`, a `prefix*`, or the exact name (case-insensitive). */
+function isTrusted(image, trusted) {
+    const names = image.dockerHub ? DOCKER_HUB : [image.registry];
+    return trusted.some((entry) => {
+        const pattern = entry.toLowerCase();
+        if (pattern === '*')
+            return true;
+        if (pattern.startsWith('*'))
+            return names.some((name) => name.endsWith(pattern.slice(1)));
+        if (pattern.endsWith('*'))
+            return names.some((name) => name.startsWith(pattern.slice(0, -1)));
+        return names.includes(pattern);
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/src/rules/untrusted-registry.js
+
+
+
+
+
+/** Beyond this many entries, the message names the first ones only. */
+const MAX_LISTED = 6;
+/* harmony default export */ const untrusted_registry = (defineRule({
+    id: 'untrusted-registry',
+    severity: 'error',
+    description: 'An image comes from a registry that `trusted-registries` does not list',
+    refs: { hadolint: ['DL3026'] },
+    basis: [
+        'Dockerfile reference: FROM',
+        'Dockerfile reference: COPY --from',
+        '.dockerfile-review.yml: trusted-registries',
+    ],
+    fixable: 'never',
+    check({ model, source, policy, report }) {
+        const trusted = policy.trustedRegistries;
+        if (trusted.length === 0)
+            return;
+        const listed = trusted
+            .slice(0, MAX_LISTED)
+            .map((entry) => `\`${entry}\``)
+            .join(', ') + (trusted.length > MAX_LISTED ? `, … (${trusted.length} entries)` : '');
+        const judge = (span, what, reference, escapeChar) => {
+            const image = imageRegistry(reference, escapeChar);
+            if (!image || isTrusted(image, trusted))
+                return;
+            report({
+                span,
+                message: `${what} comes from ${registryText(image)}, which is not in \`trusted-registries\` (${listed}): an image from elsewhere skips the vetting that list stands for. Pull it through a trusted registry (a mirror or a copy of the image), or add the registry to the list.`,
+            });
+        };
+        const byName = stagesByName(model);
+        for (const stage of model.stages) {
+            const image = fromImage(model, stage);
+            if (image?.base.kind === 'image') {
+                const { reference, expandedWith } = image.base;
+                const expansion = expandedWith.length > 0
+                    ? ` (\`${image.raw}\` with the default${expandedWith.length > 1 ? 's' : ''} of ${expandedWith.map((name) => `\`ARG ${name}\``).join(', ')})`
+                    : '';
+                judge(image.span, `The base image \`${reference}\`${expansion}`, reference, model.escapeChar);
+            }
+            for (const reference of fromReferences(stage, source)) {
+                const target = resolveFrom(model, stage, reference, byName);
+                const value = reference.value;
+                // Stages, the build context, scratch and references built from variables are not pulled from a registry.
+                const pulled = target.kind === 'image-name' ||
+                    (target.kind === 'skip' &&
+                        value !== 'context' &&
+                        value !== 'scratch' &&
+                        lexer_scanVariables(value, reference.node.escapeChar).length === 0);
+                if (!pulled)
+                    continue;
+                judge(reference.span, `\`${reference.written}\` names no stage, so the image \`${value}\` is pulled: it`, value, reference.node.escapeChar);
+            }
+        }
+    },
+}));
+function registryText(image) {
+    if (image.implied)
+        return 'Docker Hub (`docker.io`, where an image without a registry name resolves)';
+    if (image.dockerHub)
+        return `Docker Hub (\`${image.registry}\`)`;
+    return `the registry \`${image.registry}\``;
+}
+
 ;// CONCATENATED MODULE: ./lib/src/rules/unused-arg.js
 
 
@@ -37239,6 +38045,10 @@ function cleansCache(command) {
 
 
 
+
+
+
+
 const allRules = [
     syntax_error,
     file_too_large,
@@ -37322,6 +38132,10 @@ const allRules = [
     no_empty_continuation,
     copy_ignored_file,
     invalid_definition_description,
+    untrusted_registry,
+    label_missing,
+    label_not_in_schema,
+    label_value_format,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 ;// CONCATENATED MODULE: ./lib/src/settings.js
@@ -37432,7 +38246,12 @@ async function cli_main(argv, io) {
         return EXIT_USAGE;
     }
     const { config } = loaded;
-    const lintOptions = { rules: allRules, ruleSettings: config.rules, maxFileSize: config.maxFileSize };
+    const lintOptions = {
+        rules: allRules,
+        ruleSettings: config.rules,
+        maxFileSize: config.maxFileSize,
+        policy: configPolicy(config),
+    };
     const contextDir = (0,external_node_path_namespaceObject.resolve)(loaded.path ? (0,external_node_path_namespaceObject.dirname)(loaded.path) : io.cwd, config.buildContext);
     const problems = [];
     const operands = positionals.length > 0 ? positionals : values['stdin-filename'] !== undefined ? ['-'] : ['.'];

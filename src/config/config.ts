@@ -1,5 +1,6 @@
 /**
- * `.dockerfile-review.yml`: per-rule severities, ignored paths, the file size cap.
+ * `.dockerfile-review.yml`: per-rule severities, ignored paths, the file size cap, and the policy (trusted
+ * registries, label schema) that the policy rules enforce.
  * The JSON Schema in `schema/dockerfile-review.schema.json` is the single definition: it is generated from
  * the rule registry (`npm run docs`), published for editors, and used here to validate, so the schema and
  * the validator can never disagree. Errors name the key and the accepted values.
@@ -7,7 +8,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_MAX_FILE_SIZE, type RuleSetting } from '../engine/lint.js';
-import type { Rule } from '../engine/types.js';
+import { LABEL_TYPES, type LabelType, type Policy, type Rule } from '../engine/types.js';
 
 export interface Config {
   /** Rule id -> severity or `off`. */
@@ -17,6 +18,12 @@ export interface Config {
   readonly maxFileSize: number;
   /** The build context whose `.dockerignore` `copy-ignored-file` reads, relative to the config file's folder. */
   readonly buildContext: string;
+  /** Registries FROM and `COPY --from` images may come from (`untrusted-registry`); empty: any. */
+  readonly trustedRegistries: readonly string[];
+  /** Label name -> value type, for the label rules; empty: no label is required. */
+  readonly labelSchema: Readonly<Record<string, LabelType>>;
+  /** Report labels the schema does not name (`label-not-in-schema`). */
+  readonly strictLabels: boolean;
 }
 
 export const CONFIG_FILE_NAMES = ['.dockerfile-review.yml', '.dockerfile-review.yaml'];
@@ -26,6 +33,32 @@ export const DEFAULT_CONFIG: Config = {
   ignorePaths: [],
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
   buildContext: '.',
+  trustedRegistries: [],
+  labelSchema: {},
+  strictLabels: false,
+};
+
+/** What the engine's policy rules see of a config. */
+export function configPolicy(config: Config): Policy {
+  return {
+    trustedRegistries: config.trustedRegistries,
+    labelSchema: config.labelSchema,
+    strictLabels: config.strictLabels,
+  };
+}
+
+/**
+ * A registry as an image reference names it: a host name or IP, an optional port, an IPv6 address in brackets;
+ * or, as hadolint accepts, one `*` at the start (`*.example.com`) or the end (`registry.example.*`), or `*` alone.
+ */
+export const REGISTRY_PATTERN =
+  '^(?:\\*|\\*[A-Za-z0-9.:-]+|[A-Za-z0-9][A-Za-z0-9.:-]*\\*|(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]+)?)$';
+
+/** hadolint's spellings of our keys, named in the error when a hadolint config is pasted in. */
+const HADOLINT_KEYS: Readonly<Record<string, string>> = {
+  trustedRegistries: 'trusted-registries',
+  labelSchema: 'label-schema',
+  strictLabels: 'strict-labels',
 };
 
 export class ConfigError extends Error {
@@ -69,6 +102,23 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
         type: 'integer',
         minimum: 1,
       },
+      'trusted-registries': {
+        description:
+          'Registries that FROM, COPY --from and RUN --mount from= images may come from, as host names (docker.io for Docker Hub, which an image without a registry resolves to; ghcr.io; localhost:5000), optionally with one * at the start or end (*.example.com). Empty or absent: any registry (untrusted-registry does nothing).',
+        type: 'array',
+        items: { type: 'string', pattern: REGISTRY_PATTERN },
+      },
+      'label-schema': {
+        description: `Labels every image must carry, each with the type its value must have: ${LABEL_TYPES.join(', ')} (hadolint's label-schema). Absent: no label is required.`,
+        type: 'object',
+        propertyNames: { minLength: 1 },
+        additionalProperties: { enum: LABEL_TYPES },
+      },
+      'strict-labels': {
+        description:
+          "Report labels that label-schema does not name (hadolint's strict-labels). Default false.",
+        type: 'boolean',
+      },
     },
   };
 }
@@ -85,7 +135,7 @@ export function parseConfig(text: string, origin: string, rules: readonly Rule[]
   }
   const validate = new Ajv({ allErrors: true, strict: false }).compile(configSchema(rules));
   if (!validate(data)) {
-    const messages = (validate.errors ?? []).map((error) => describeError(error, rules));
+    const messages = (validate.errors ?? []).map((error) => describeError(error, rules, data));
     throw new ConfigError(`${origin}: ${[...new Set(messages)].join('; ')}`);
   }
   const valid = data as {
@@ -93,17 +143,28 @@ export function parseConfig(text: string, origin: string, rules: readonly Rule[]
     'ignore-paths'?: string[];
     'max-file-size'?: number;
     'build-context'?: string;
+    'trusted-registries'?: string[];
+    'label-schema'?: Record<string, LabelType>;
+    'strict-labels'?: boolean;
   };
   return {
     rules: valid.rules ?? {},
     ignorePaths: valid['ignore-paths'] ?? [],
     maxFileSize: valid['max-file-size'] ?? DEFAULT_MAX_FILE_SIZE,
     buildContext: valid['build-context'] ?? '.',
+    trustedRegistries: valid['trusted-registries'] ?? [],
+    labelSchema: valid['label-schema'] ?? {},
+    strictLabels: valid['strict-labels'] ?? false,
   };
 }
 
-function describeError(error: ErrorObject, rules: readonly Rule[]): string {
-  const key = error.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(top level)';
+function describeError(error: ErrorObject, rules: readonly Rule[], data: unknown): string {
+  const segments = pointerSegments(error.instancePath);
+  // A label name holds dots itself, so it is quoted rather than joined with them.
+  const key =
+    segments[0] === 'label-schema' && segments.length === 2
+      ? `label-schema["${segments[1]}"]`
+      : segments.join('.') || '(top level)';
   switch (error.keyword) {
     case 'additionalProperties': {
       const unknown = String(error.params.additionalProperty);
@@ -113,8 +174,20 @@ function describeError(error: ErrorObject, rules: readonly Rule[]): string {
           .filter((id) => id.includes(unknown) || unknown.includes(id));
         return `unknown rule \`${unknown}\` under \`rules\`${close.length ? ` (did you mean ${close.map((id) => `\`${id}\``).join(', ')}?)` : ''}; see docs/rules for the ids`;
       }
-      return `unknown key \`${key === '(top level)' ? unknown : `${key}.${unknown}`}\`; accepted keys: rules, ignore-paths, max-file-size, build-context`;
+      if (error.instancePath === '' && HADOLINT_KEYS[unknown])
+        return `unknown key \`${unknown}\` (hadolint's spelling): write \`${HADOLINT_KEYS[unknown]}\``;
+      const accepted = Object.keys(configSchema(rules).properties as Record<string, unknown>).join(', ');
+      return `unknown key \`${key === '(top level)' ? unknown : `${key}.${unknown}`}\`; accepted keys: ${accepted}`;
     }
+    case 'pattern':
+      if (segments[0] === 'trusted-registries')
+        return `\`${key}\` (\`${String(valueAt(data, segments))}\`) is not a registry host name: write the registry as an image reference names it (\`docker.io\`, \`ghcr.io\`, \`registry.example.com:5000\`), without a scheme or an image path, optionally with one \`*\` at the start or the end (\`*.example.com\`)`;
+      return `\`${key}\` ${error.message ?? 'is invalid'}`;
+    case 'minLength':
+      if (error.propertyName === undefined) return `\`${key}\` must not be empty`;
+      return `\`${key}\` has an empty label name`;
+    case 'propertyNames':
+      return `\`${key}\` has an empty label name`;
     case 'enum':
       return `\`${key}\` must be one of ${(error.params.allowedValues as string[]).join(', ')}`;
     case 'type':
@@ -124,6 +197,21 @@ function describeError(error: ErrorObject, rules: readonly Rule[]): string {
     default:
       return `\`${key}\` ${error.message ?? 'is invalid'}`;
   }
+}
+
+/** The keys of a JSON pointer (`/label-schema/a~1b` -> `label-schema`, `a/b`). */
+function pointerSegments(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
+function valueAt(data: unknown, segments: readonly string[]): unknown {
+  let value = data;
+  for (const segment of segments) value = (value as Record<string, unknown> | undefined)?.[segment];
+  return value;
 }
 
 function article(type: string): string {

@@ -8,7 +8,7 @@ import { runtimes, type StageRuntime } from './runtime.js';
 import { loadShellParser } from './shell.js';
 import { type Location, SourceText, type Span } from './source.js';
 import { collectSuppressions } from './suppressions.js';
-import type { Finding, Report, Rule, Severity } from './types.js';
+import { type Finding, NO_POLICY, type Policy, type Report, type Rule, type Severity } from './types.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -20,6 +20,8 @@ export interface LintOptions {
   readonly maxFileSize?: number;
   /** The `.dockerignore` of the build context (the repository root unless configured), for `copy-ignored-file`. */
   readonly dockerignore?: string | null;
+  /** Trusted registries and the label schema from the config file; nothing configured when absent. */
+  readonly policy?: Policy;
 }
 
 export interface LintResult {
@@ -75,6 +77,8 @@ export function lintText(input: string, options: LintOptions): LintResult {
     return finish(raw, null, source, options, metaById);
   }
 
+  const dockerignore = options.dockerignore ?? null;
+  const policy = options.policy ?? NO_POLICY;
   let model: Model;
   try {
     model = buildModel(text);
@@ -91,7 +95,7 @@ export function lintText(input: string, options: LintOptions): LintResult {
     if (!isEnabled(rule, options.ruleSettings)) continue;
     const report = (finding: Report) => raw.push({ ruleId: rule.id, ...finding });
     try {
-      rule.check({ model, source, report, dockerignore: options.dockerignore ?? null });
+      rule.check({ model, source, report, dockerignore, policy });
     } catch (error) {
       raw.push({
         ruleId: ENGINE_RULE_IDS.crash,

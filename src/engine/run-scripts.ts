@@ -108,8 +108,7 @@ function execCommand(
     pieces.push({ start: text.length, end: text.length + quoted.length, span });
     text += quoted;
   });
-  const pieceAt = (offset: number) =>
-    pieces.find((piece) => offset < piece.end) ?? pieces[pieces.length - 1];
+  const pieceAt = (offset: number) => pieces.find((piece) => offset < piece.end) ?? pieces[pieces.length - 1];
   return {
     text,
     shell: parseShell(text),

@@ -50,11 +50,44 @@ export interface Report {
   readonly severity?: Severity;
 }
 
+/** The value types a label schema can require (hadolint's `label-schema` types, same names). */
+export type LabelType = 'text' | 'url' | 'hash' | 'rfc3339' | 'semver' | 'spdx' | 'email';
+export const LABEL_TYPES: readonly LabelType[] = [
+  'text',
+  'url',
+  'hash',
+  'rfc3339',
+  'semver',
+  'spdx',
+  'email',
+];
+
+/**
+ * The organisation's own rules, from the config file: which registries images may come from and which labels
+ * images must carry. Rules that need them do nothing while they are empty.
+ */
+export interface Policy {
+  /** Registry host names (`ghcr.io`, `localhost:5000`), optionally `*.example.com` or `registry.*`; empty: any. */
+  readonly trustedRegistries: readonly string[];
+  /** Label name -> the type its value must have; empty: no label is required. */
+  readonly labelSchema: Readonly<Record<string, LabelType>>;
+  /** Whether labels the schema does not name are reported. */
+  readonly strictLabels: boolean;
+}
+
+export const NO_POLICY: Policy = Object.freeze({
+  trustedRegistries: Object.freeze([]),
+  labelSchema: Object.freeze({}),
+  strictLabels: false,
+});
+
 export interface RuleContext {
   readonly model: Model;
   readonly source: SourceText;
   /** The build context's `.dockerignore`, when the caller could read one (null: none, or unknown). */
   readonly dockerignore: string | null;
+  /** The configured policy; `NO_POLICY` when nothing is configured. */
+  readonly policy: Policy;
   report(report: Report): void;
 }
 

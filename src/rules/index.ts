@@ -41,6 +41,9 @@ import invalidDefaultArgInFrom from './invalid-default-arg-in-from.js';
 import invalidDefinitionDescription from './invalid-definition-description.js';
 import invalidExecForm from './invalid-exec-form.js';
 import labelKeyFormat from './label-key-format.js';
+import labelMissing from './label-missing.js';
+import labelNotInSchema from './label-not-in-schema.js';
+import labelValueFormat from './label-value-format.js';
 import lastUserRoot from './last-user-root.js';
 import latestBaseImage from './latest-base-image.js';
 import legacyKeyValueFormat from './legacy-key-value-format.js';
@@ -68,6 +71,7 @@ import syntaxError from './syntax-error.js';
 import undefinedArgInFrom from './undefined-arg-in-from.js';
 import undefinedVar from './undefined-var.js';
 import untaggedBaseImage from './untagged-base-image.js';
+import untrustedRegistry from './untrusted-registry.js';
 import unusedArg from './unused-arg.js';
 import useAptGetNotApt from './use-apt-get-not-apt.js';
 import userByName from './user-by-name.js';
@@ -166,4 +170,8 @@ export const allRules: readonly Rule[] = [
   noEmptyContinuation,
   copyIgnoredFile,
   invalidDefinitionDescription,
+  untrustedRegistry,
+  labelMissing,
+  labelNotInSchema,
+  labelValueFormat,
 ].sort((a, b) => a.id.localeCompare(b.id));

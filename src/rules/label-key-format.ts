@@ -1,7 +1,6 @@
-import { scanVariables, spanIn, splitWords, type VariableRef } from '../engine/lexer.js';
-import type { InstructionNode } from '../engine/model.js';
-import type { Span } from '../engine/source.js';
+import { scanVariables, type VariableRef } from '../engine/lexer.js';
 import { defineRule, type Fix } from '../engine/types.js';
+import { labelPairs } from './shared/labels.js';
 
 const RESERVED_PREFIXES = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
 
@@ -18,7 +17,7 @@ export default defineRule({
         const label =
           node.keyword === 'LABEL' ? node : node.trigger?.keyword === 'LABEL' ? node.trigger : null;
         if (!label) continue;
-        for (const key of labelKeys(label)) {
+        for (const { key } of labelPairs(label)) {
           const problem = keyProblem(key.value, key.raw, label.escapeChar);
           if (!problem) continue;
           const lower = key.value.toLowerCase();
@@ -43,44 +42,6 @@ export default defineRule({
     }
   },
 });
-
-interface LabelKey {
-  readonly value: string;
-  readonly raw: string;
-  readonly span: Span;
-}
-
-/** The keys of `LABEL k=v k2="v 2"` or of the legacy `LABEL key value with spaces`. */
-function labelKeys(node: InstructionNode): LabelKey[] {
-  const words = splitWords(node.args.text, node.escapeChar);
-  if (words.length === 0) return [];
-  const keyOf = (raw: string, start: number, end: number): LabelKey => {
-    const value = splitWords(raw, node.escapeChar)[0]?.value ?? '';
-    return { value, raw, span: spanIn(node.args, start, end) };
-  };
-  const firstEquals = unquotedEquals(words[0].raw, node.escapeChar);
-  if (firstEquals === -1) return [keyOf(words[0].raw, words[0].start, words[0].end)];
-  const keys: LabelKey[] = [];
-  for (const word of words) {
-    const equals = unquotedEquals(word.raw, node.escapeChar);
-    // Docker refuses a word without `=` after the first pair: a syntax error, not a key to judge.
-    if (equals <= 0) continue;
-    keys.push(keyOf(word.raw.slice(0, equals), word.start, word.start + equals));
-  }
-  return keys;
-}
-
-function unquotedEquals(raw: string, escapeChar: string): number {
-  let quote: string | null = null;
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i];
-    if (ch === escapeChar && quote !== "'") i++;
-    else if (quote === null && (ch === '"' || ch === "'")) quote = ch;
-    else if (ch === quote) quote = null;
-    else if (quote === null && ch === '=') return i;
-  }
-  return -1;
-}
 
 /**
  * hadolint's DL3048 conditions (as of hadolint master, which also accepts `_` and `/`, as Docker's key
