@@ -596,7 +596,7 @@ export function renderText(view: PullRequestView, options: { color: boolean; htm
   out.push(
     p.bold(`dockerfile-review demo: pull request #${view.number} "${view.title}"`),
     `${view.repository} · ${view.author} wants to merge ${view.headRef} into ${view.baseRef} · head ${view.headSha.slice(0, 7)}`,
-    `The bundled action (dist/index.js) ran against a local GitHub API stand-in, as the Actions runner starts it: exit code ${view.exitCode}.`,
+    `The bundled action (dist/index.js) ran against a local GitHub API stand-in, as the Actions runner starts it: exit code ${view.exitCode}${view.exitCode === 1 ? ' (findings at or above fail-on: the check blocks the merge)' : ''}.`,
   );
 
   rule(`Files changed (${view.files.length})`);

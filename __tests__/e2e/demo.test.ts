@@ -11,7 +11,8 @@ afterAll(cleanUp);
 test('the demo runs the action on the sample PR and writes one self-contained page with the comments', async () => {
   const outDir = tempDir('dockerfile-review-demo-test-');
   const result = await runDemo({ outDir });
-  expect(result.run.code, result.run.stdout + result.run.stderr).toBe(0);
+  // The sample PR has an error (shell form on a distroless base): the step fails, as it would block the merge.
+  expect(result.run.code, result.run.stdout + result.run.stderr).toBe(1);
   expect(existsSync(result.htmlPath)).toBe(true);
   const html = readFileSync(result.htmlPath, 'utf8');
   expect(html).toBe(result.html);
@@ -39,7 +40,8 @@ test('the demo runs the action on the sample PR and writes one self-contained pa
   );
   // The summary comment, the check run and the request count are on the page too.
   expect(html).toContain('What <code>docker run IMAGE</code> runs');
-  expect(html).toMatch(/<strong>dockerfile-review<\/strong><span>completed: neutral<\/span>/);
+  expect(html).toMatch(/<strong>dockerfile-review<\/strong><span>completed: failure<\/span>/);
+  expect(html).toContain('shell-form-without-shell');
   expect(html).toContain(`The action made ${result.view.requests.total} API requests`);
   // PR text is data: quotes are entities, hidden markers are gone.
   expect(html).toContain('LABEL maintainer=&#34;team@example.com&#34;');
@@ -48,7 +50,7 @@ test('the demo runs the action on the sample PR and writes one self-contained pa
   // The terminal version shows the same.
   expect(result.text).toContain('  - CMD node server.js \\\n');
   expect(result.text).toContain('  + CMD ["node", "server.js", "--port", "3000"]');
-  expect(result.text).toMatch(/conclusion neutral, \d+ annotation\(s\)/);
+  expect(result.text).toMatch(/conclusion failure, \d+ annotation\(s\)/);
   expect(result.text).toMatch(/^\d+ requests, \d+ of them writes:$/m);
 });
 

@@ -61,6 +61,7 @@ import redundantTargetPlatform from './redundant-target-platform.js';
 import reservedStageName from './reserved-stage-name.js';
 import secretInArgEnv from './secret-in-arg-env.js';
 import shellCmdAfterExecEntrypoint from './shell-cmd-after-exec-entrypoint.js';
+import shellFormWithoutShell from './shell-form-without-shell.js';
 import shellWrapperWithoutExec from './shell-wrapper-without-exec.js';
 import singleCmd from './single-cmd.js';
 import singleEntrypoint from './single-entrypoint.js';
@@ -99,6 +100,7 @@ export const allRules: readonly Rule[] = [
   missingRunCommand,
   cmdIgnoredByShellEntrypoint,
   shellCmdAfterExecEntrypoint,
+  shellFormWithoutShell,
   execFormVariable,
   argAtRuntime,
   argNameAsLiteral,
