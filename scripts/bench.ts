@@ -252,14 +252,55 @@ function loadPeers(): Peer[] {
     rules: new Set(Object.values(ValidationCode).filter((value) => typeof value === 'number')).size,
     lint: (text) => dockerfileUtilsValidate(text),
   });
-  peers.push({
-    name: 'dockerlinter 2.0.0',
-    rules: null,
-    lint: null,
-    problem:
-      'not installed: its postinstall downloads ShellCheck from github.com, which `npm ci` cannot reach here or in CI',
-  });
+  try {
+    peers.push(dockerlinterPeer());
+  } catch (error) {
+    peers.push({ name: 'dockerlinter', rules: null, lint: null, problem: describe(error) });
+  }
   return peers;
+}
+
+/**
+ * dockerlinter 1.2.2 (2.0.0's install downloads ShellCheck from github.com, which `npm ci` cannot reach here or in
+ * CI), run as its `lint()` runs (app.js): parse, directives, groups, every lint, then the errors it collected.
+ * Its ShellCheck pass is left out: it writes each RUN line into `echo '…'` for a shell, and needs the binary.
+ */
+function dockerlinterPeer(): Peer {
+  const lib = (name: string) => require(`dockerlinter/lib/${name}.js`);
+  const { parseToLines } = lib('parser') as { parseToLines(text: string): unknown };
+  const directives = lib('directives') as {
+    directivesParser(lines: unknown): unknown;
+    getEscape(directives: unknown): unknown;
+    parseFromAliases(groups: unknown): unknown;
+  };
+  const groups = lib('groups') as {
+    groupLinesByInstruction(lines: unknown, escapeChar: unknown): unknown;
+    groupByCommand(groups: unknown): unknown;
+    replaceArgAndEnv(groups: unknown, escapeChar: unknown): unknown;
+    getInlineIgnores(lines: unknown): unknown;
+  };
+  const lints = lib('lints') as Record<string, (file: unknown) => void>;
+  const errors = lib('errors') as { getErrors(): unknown[]; cleanErrors(): void };
+  return {
+    name: 'dockerlinter 1.2.2, without its ShellCheck pass',
+    rules: Object.keys(lints).length,
+    lint: (text) => {
+      const lines = parseToLines(text);
+      const inlineIgnores = groups.getInlineIgnores(lines);
+      const parserDirectives = directives.directivesParser(lines);
+      const escapeChar = directives.getEscape(parserDirectives);
+      const grouped = groups.replaceArgAndEnv(
+        groups.groupByCommand(groups.groupLinesByInstruction(lines, escapeChar)),
+        escapeChar,
+      );
+      const aliases = directives.parseFromAliases(grouped);
+      const file = { lines, parserDirectives, escape: escapeChar, groups: grouped, aliases, inlineIgnores };
+      for (const check of Object.values(lints)) check(file);
+      const found = errors.getErrors();
+      errors.cleanErrors();
+      return found;
+    },
+  };
 }
 
 function peers(corpus: readonly CorpusFile[], ours: OurTimes): void {
