@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/engine/fixes.js';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText, type RuleSetting } from '../../src/engine/lint.js';
 import { type Finding, NO_POLICY, type Policy, type Rule, type Severity } from '../../src/engine/types.js';
 import { allRules } from '../../src/rules/index.js';
 
@@ -45,11 +45,22 @@ export type ValidCase =
 export function lintWith(rule: Rule, code: string, policy?: Partial<Policy>): Finding[] {
   // All rules' metadata are passed so suppressions resolve refs; only the rule under test runs.
   // An off-by-default rule under test is turned on, as a user would in the config.
+  // The rule given (a test may pass a variant, e.g. turned on) stands in for the registry's entry of its id.
+  const rules = [...allRules.filter((other) => other.id !== rule.id), rule];
   return lintText(code, {
-    rules: [rule],
-    ruleSettings: enabled(rule),
+    rules,
+    ruleSettings: onlyThis(rule),
     policy: { ...NO_POLICY, ...policy },
   }).findings.filter((finding) => finding.ruleId === rule.id);
+}
+
+/** Every other rule off; the rule under test on, also when it is off by default. */
+function onlyThis(rule: Rule): Record<string, RuleSetting> {
+  const settings: Record<string, RuleSetting> = Object.fromEntries(
+    allRules.map((other) => [other.id, 'off']),
+  );
+  delete settings[rule.id];
+  return { ...settings, ...enabled(rule) };
 }
 
 function enabled(rule: Rule): Record<string, Severity> {

@@ -9910,7 +9910,7 @@ module.exports = function equal(a, b) {
 var __webpack_unused_export__;
 
 __webpack_unused_export__ = true;
-exports.Io = __webpack_unused_export__ = void 0;
+exports.Io = exports.kp = void 0;
 var peq = new Uint32Array(0x10000);
 var myers_32 = function (a, b) {
     var n = a.length;
@@ -10049,7 +10049,7 @@ var closest = function (str, arr) {
     }
     return arr[min_index];
 };
-__webpack_unused_export__ = closest;
+exports.kp = closest;
 
 
 /***/ }),
@@ -27582,7 +27582,17 @@ function isCommand(command, ...names) {
     return names.includes(base);
 }
 
+// EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
+var mod = __nccwpck_require__(1916);
 ;// CONCATENATED MODULE: ./lib/src/engine/suppressions.js
+/**
+ * Suppressions, applied after the rules run (rules never see them):
+ * - ours: `# dockerfile-review ignore=<id>[,<id>]` above an instruction, `# dockerfile-review global ignore=...`;
+ * - hadolint's: `# hadolint ignore=DL3025` and `# hadolint global ignore=...`, mapped through each rule's refs;
+ * - BuildKit's: the `# check=skip=Rule,...` (or `skip=all`) parser directive, and the same comment right above an
+ *   instruction (frontend 1.21+), mapped through refs.buildkit. BuildKit cuts the value at its first space.
+ */
+
 const OURS = /^dockerfile-review\s+(global\s+)?ignore\s*=\s*(\S+)/i;
 const HADOLINT = /^hadolint\s+(global\s+)?ignore\s*=\s*(\S+)/i;
 const CHECK = /^check\s*=\s*(\S+)/i;
@@ -27590,6 +27600,7 @@ function collectSuppressions(model, rules) {
     const resolve = idResolver(rules);
     const global = new Set();
     const byInstruction = new Map();
+    const unknown = [];
     for (const directive of model.ast.getDirectives()) {
         if (directive.getName().toLowerCase() === 'check') {
             for (const id of resolve.buildkitSkip(directive.getValue()))
@@ -27631,7 +27642,14 @@ function collectSuppressions(model, rules) {
         const check = ours || hadolint ? null : CHECK.exec(content);
         if (ours) {
             isGlobal = Boolean(ours[1]);
-            ids = split(ours[2]).flatMap(resolve.ours);
+            for (const name of split(ours[2])) {
+                const resolved = resolve.ours(name);
+                if (resolved.length === 0) {
+                    const lineEnd = model.source.lineEnd(model.source.lineIndexAt(offset));
+                    unknown.push({ span: { start: offset, end: lineEnd }, name, didYouMean: resolve.nearest(name) });
+                }
+                ids.push(...resolved);
+            }
         }
         else if (hadolint) {
             isGlobal = Boolean(hadolint[1]);
@@ -27653,7 +27671,7 @@ function collectSuppressions(model, rules) {
             byInstruction.set(target.index, set);
         }
     }
-    return { global, byInstruction };
+    return { global, byInstruction, unknown };
 }
 function split(list) {
     return list
@@ -27671,7 +27689,16 @@ function idResolver(rules) {
             byBuildkit.set(name.toLowerCase(), [...(byBuildkit.get(name.toLowerCase()) ?? []), rule.id]);
     }
     const ids = new Set(rules.map((rule) => rule.id));
+    const idList = [...ids];
     return {
+        nearest: (name) => {
+            if (idList.length === 0)
+                return null;
+            const candidate = (0,mod/* closest */.kp)(name.toLowerCase(), idList);
+            return (0,mod/* distance */.Io)(name.toLowerCase(), candidate) <= Math.max(2, Math.floor(candidate.length / 4))
+                ? candidate
+                : null;
+        },
         ours: (token) => {
             // Our pragma also accepts the codes users know from the other tools.
             if (ids.has(token))
@@ -27738,6 +27765,7 @@ const ENGINE_RULE_IDS = {
     tooLarge: 'file-too-large',
     notText: 'syntax-error',
     crash: 'internal-error',
+    unknownSuppression: 'unknown-suppression',
 };
 /**
  * Loads what the engine loads lazily (the shell parser, toolchain.md §7.11 and issue 5's cold start): await it
@@ -27803,6 +27831,16 @@ function lintText(input, options) {
 }
 function finish(raw, model, source, options, metaById) {
     const suppressions = model ? collectSuppressions(model, options.rules) : null;
+    const unknownRule = metaById.get(ENGINE_RULE_IDS.unknownSuppression);
+    if (unknownRule && isEnabled(unknownRule, options.ruleSettings)) {
+        for (const pragma of suppressions?.unknown ?? []) {
+            raw.push({
+                ruleId: unknownRule.id,
+                span: pragma.span,
+                message: `\`${pragma.name}\` is not a rule id, hadolint code or BuildKit check, so this pragma silences nothing${pragma.didYouMean ? `. Did you mean \`${pragma.didYouMean}\`?` : '.'}`,
+            });
+        }
+    }
     const findings = [];
     for (const finding of raw) {
         if (suppressions?.global.has(finding.ruleId))
@@ -29163,8 +29201,6 @@ function hasVariable(raw, escapeChar) {
     return lexer_scanVariables(raw, escapeChar).some((reference) => !reference.singleQuoted);
 }
 
-// EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
-var mod = __nccwpck_require__(1916);
 ;// CONCATENATED MODULE: ./lib/src/rules/shared/vars-scope.js
 /**
  * What a variable reference inside a stage can see, for the ARG / ENV / variable rules: the model's
@@ -33787,7 +33823,7 @@ function exposedPorts(model) {
     basis: ['dockerfile-review: max-file-size'],
     fixable: 'never',
     check() {
-        // TODO(placeholder): implemented by the rule's author.
+        // Nothing to check: the engine reports this itself before parsing an oversized file (src/engine/lint.ts).
     },
 }));
 
@@ -34025,7 +34061,7 @@ function isFloating(word, subcommand) {
     basis: ['dockerfile-review'],
     fixable: 'never',
     check() {
-        // TODO(placeholder): implemented by the rule's author.
+        // Nothing to check: the engine reports this itself when a rule throws (src/engine/lint.ts).
     },
 }));
 
@@ -37306,6 +37342,21 @@ function assignedByScript(text, name) {
     return new RegExp(`(^|[\\s;&|(])((export|local|readonly|declare|typeset)\\s+(-\\w+\\s+)*)?${name}=|\\bfor\\s+${name}\\b|\\bread\\b[^;&|\\n]*\\s${name}\\b|\\$\\{${name}:?=`).test(text);
 }
 
+;// CONCATENATED MODULE: ./lib/src/rules/unknown-suppression.js
+
+/* harmony default export */ const unknown_suppression = (defineRule({
+    id: 'unknown-suppression',
+    severity: 'warning',
+    description: 'A `# dockerfile-review ignore=` pragma names no rule, so it silences nothing',
+    refs: {},
+    basis: ['dockerfile-review: suppressions'],
+    fixable: 'never',
+    check() {
+        // Nothing to check here: the engine reads the pragmas after the rules ran and reports the names that match
+        // no rule (src/engine/suppressions.ts, src/engine/lint.ts), since only it knows every rule in the run.
+    },
+}));
+
 ;// CONCATENATED MODULE: ./lib/src/rules/untagged-base-image.js
 
 
@@ -38182,10 +38233,12 @@ function cleansCache(command) {
 
 
 
+
 const allRules = [
     syntax_error,
     file_too_large,
     internal_error,
+    unknown_suppression,
     exec_form,
     invalid_exec_form,
     single_cmd,

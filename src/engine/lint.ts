@@ -40,6 +40,7 @@ export const ENGINE_RULE_IDS = {
   tooLarge: 'file-too-large',
   notText: 'syntax-error',
   crash: 'internal-error',
+  unknownSuppression: 'unknown-suppression',
 } as const;
 
 /**
@@ -119,6 +120,16 @@ function finish(
   metaById: ReadonlyMap<string, Rule>,
 ): LintResult {
   const suppressions = model ? collectSuppressions(model, options.rules) : null;
+  const unknownRule = metaById.get(ENGINE_RULE_IDS.unknownSuppression);
+  if (unknownRule && isEnabled(unknownRule, options.ruleSettings)) {
+    for (const pragma of suppressions?.unknown ?? []) {
+      raw.push({
+        ruleId: unknownRule.id,
+        span: pragma.span,
+        message: `\`${pragma.name}\` is not a rule id, hadolint code or BuildKit check, so this pragma silences nothing${pragma.didYouMean ? `. Did you mean \`${pragma.didYouMean}\`?` : '.'}`,
+      });
+    }
+  }
   const findings: Finding[] = [];
   for (const finding of raw) {
     if (suppressions?.global.has(finding.ruleId)) continue;

@@ -5,13 +5,25 @@
  * - BuildKit's: the `# check=skip=Rule,...` (or `skip=all`) parser directive, and the same comment right above an
  *   instruction (frontend 1.21+), mapped through refs.buildkit. BuildKit cuts the value at its first space.
  */
+import { closest, distance } from 'fastest-levenshtein';
 import type { Model } from './model.js';
+import type { Span } from './source.js';
 import type { RuleMeta } from './types.js';
 
 export interface Suppressions {
   readonly global: ReadonlySet<string>;
   /** Instruction index -> rule ids suppressed on that instruction. */
   readonly byInstruction: ReadonlyMap<number, ReadonlySet<string>>;
+  /** Names in our own pragmas that match no rule id, hadolint code or BuildKit check: they silence nothing. */
+  readonly unknown: readonly UnknownSuppression[];
+}
+
+export interface UnknownSuppression {
+  /** The pragma's comment line. */
+  readonly span: Span;
+  readonly name: string;
+  /** The closest rule id, when one is a likely typo away. */
+  readonly didYouMean: string | null;
 }
 
 const OURS = /^dockerfile-review\s+(global\s+)?ignore\s*=\s*(\S+)/i;
@@ -22,6 +34,7 @@ export function collectSuppressions(model: Model, rules: readonly RuleMeta[]): S
   const resolve = idResolver(rules);
   const global = new Set<string>();
   const byInstruction = new Map<number, Set<string>>();
+  const unknown: UnknownSuppression[] = [];
 
   for (const directive of model.ast.getDirectives()) {
     if (directive.getName().toLowerCase() === 'check') {
@@ -62,7 +75,14 @@ export function collectSuppressions(model: Model, rules: readonly RuleMeta[]): S
     const check = ours || hadolint ? null : CHECK.exec(content);
     if (ours) {
       isGlobal = Boolean(ours[1]);
-      ids = split(ours[2]).flatMap(resolve.ours);
+      for (const name of split(ours[2])) {
+        const resolved = resolve.ours(name);
+        if (resolved.length === 0) {
+          const lineEnd = model.source.lineEnd(model.source.lineIndexAt(offset));
+          unknown.push({ span: { start: offset, end: lineEnd }, name, didYouMean: resolve.nearest(name) });
+        }
+        ids.push(...resolved);
+      }
     } else if (hadolint) {
       isGlobal = Boolean(hadolint[1]);
       ids = split(hadolint[2]).flatMap(resolve.hadolint);
@@ -78,7 +98,7 @@ export function collectSuppressions(model: Model, rules: readonly RuleMeta[]): S
       byInstruction.set(target.index, set);
     }
   }
-  return { global, byInstruction };
+  return { global, byInstruction, unknown };
 }
 
 function split(list: string): string[] {
@@ -98,7 +118,15 @@ function idResolver(rules: readonly RuleMeta[]) {
       byBuildkit.set(name.toLowerCase(), [...(byBuildkit.get(name.toLowerCase()) ?? []), rule.id]);
   }
   const ids = new Set(rules.map((rule) => rule.id));
+  const idList = [...ids];
   return {
+    nearest: (name: string): string | null => {
+      if (idList.length === 0) return null;
+      const candidate = closest(name.toLowerCase(), idList);
+      return distance(name.toLowerCase(), candidate) <= Math.max(2, Math.floor(candidate.length / 4))
+        ? candidate
+        : null;
+    },
     ours: (token: string): string[] => {
       // Our pragma also accepts the codes users know from the other tools.
       if (ids.has(token)) return [token];

@@ -8,6 +8,6 @@ export default defineRule({
   basis: ['dockerfile-review: max-file-size'],
   fixable: 'never',
   check() {
-    // TODO(placeholder): implemented by the rule's author.
+    // Nothing to check: the engine reports this itself before parsing an oversized file (src/engine/lint.ts).
   },
 });

@@ -71,6 +71,7 @@ import sudo from './sudo.js';
 import syntaxError from './syntax-error.js';
 import undefinedArgInFrom from './undefined-arg-in-from.js';
 import undefinedVar from './undefined-var.js';
+import unknownSuppression from './unknown-suppression.js';
 import untaggedBaseImage from './untagged-base-image.js';
 import untrustedRegistry from './untrusted-registry.js';
 import unusedArg from './unused-arg.js';
@@ -92,6 +93,7 @@ export const allRules: readonly Rule[] = [
   syntaxError,
   fileTooLarge,
   internalError,
+  unknownSuppression,
   execForm,
   invalidExecForm,
   singleCmd,

@@ -8,6 +8,6 @@ export default defineRule({
   basis: ['dockerfile-review'],
   fixable: 'never',
   check() {
-    // TODO(placeholder): implemented by the rule's author.
+    // Nothing to check: the engine reports this itself when a rule throws (src/engine/lint.ts).
   },
 });
