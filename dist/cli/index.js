@@ -26759,6 +26759,20 @@ function commandOf(stage, node, textStart) {
 function shellAt(stage, index) {
     return explicitShellAt(stage, index) ?? DEFAULT_SHELL;
 }
+/** The stage and its local parents, nearest first: the stages whose instructions build its image. */
+function stageChain(stage) {
+    const chain = [];
+    for (let current = stage; current; current = current.parent)
+        chain.push(current);
+    return chain;
+}
+/** The first stage of the chain, the one built on an external image (or `scratch`). */
+function rootStage(stage) {
+    let root = stage;
+    while (root.parent)
+        root = root.parent;
+    return root;
+}
 function explicitShellAt(stage, index) {
     for (let current = stage, limit = index; current; limit = Number.POSITIVE_INFINITY, current = current.parent) {
         const shell = lastShellBefore(current.shells, limit);
@@ -26867,12 +26881,6 @@ function runtimeOf(stage) {
     };
     memo.set(stage, result);
     return result;
-}
-function rootStage(stage) {
-    let root = stage;
-    while (root.parent)
-        root = root.parent;
-    return root;
 }
 /** The words a command contributes to the container's argv. */
 function argvOf(command) {
@@ -28474,6 +28482,14 @@ function oneLine(text) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/report/markdown.js
+/**
+ * Pure Markdown building for GitHub: the CLI's `--format markdown`, the PR summary comment and the job summary.
+ *
+ * Everything from a Dockerfile is untrusted text that lands in a comment other people read and get notified by.
+ * So quoted text goes through `escapeMarkdown` (no mentions, issue links, HTML, comments or expressions survive)
+ * or `codeSpan` / `codeBlock` (a fence longer than any backtick run inside, so the text cannot close it).
+ */
+
 
 
 
@@ -28586,7 +28602,7 @@ function findingsTable(file, options) {
  */
 function runtimeMarkdown(runtime) {
     const stage = runtime.stage;
-    const base = markdown_rootStage(stage).base;
+    const base = rootStage(stage).base;
     const where = `final stage ${codeSpan(stageLabel(stage))}`;
     const shellEntrypoint = runtime.entrypoint !== null && runtime.entrypoint.command.form.kind !== 'exec';
     const lines = [];
@@ -28623,12 +28639,6 @@ function origin(runtime) {
     if (runtime.cmd?.inheritedFrom)
         notes.push(`CMD from stage ${codeSpan(stageLabel(runtime.cmd.inheritedFrom))}`);
     return notes.length ? ` (${notes.join(', ')})` : '';
-}
-function markdown_rootStage(stage) {
-    let root = stage;
-    while (root.parent)
-        root = root.parent;
-    return root;
 }
 /** A link destination in angle brackets, so spaces and parentheses in it cannot end the link early. */
 function linkTarget(url) {
@@ -29305,15 +29315,9 @@ const WELL_KNOWN_BASE_IMAGE_ENV = new Set([
     'ELIXIR_VERSION',
     'REBAR3_VERSION',
 ]);
-function vars_scope_rootStage(stage) {
-    let root = stage;
-    while (root.parent)
-        root = root.parent;
-    return root;
-}
 /** The repository of the stage's external base image (`node`, `ghcr.io/org/app`), or null when variables hide it. */
 function baseRepository(stage) {
-    const withoutDigest = vars_scope_rootStage(stage).base.split('@')[0];
+    const withoutDigest = rootStage(stage).base.split('@')[0];
     const lastSlash = withoutDigest.lastIndexOf('/');
     const colon = withoutDigest.indexOf(':', lastSlash + 1);
     // A variable in the tag (`alpine:${TAG}`) still leaves the repository known.
@@ -29329,7 +29333,7 @@ function baseImageMayDefineEnv(stage) {
 }
 /** The base image as written, for messages that must admit we cannot see its ENV; null when we can. */
 function opaqueBaseImage(stage) {
-    return baseImageMayDefineEnv(stage) ? vars_scope_rootStage(stage).base : null;
+    return baseImageMayDefineEnv(stage) ? rootStage(stage).base : null;
 }
 /** Defined without any declaration in this file: always, or (plausibly) by the base image. */
 function implicitlyDefined(stage, name) {
@@ -31368,6 +31372,11 @@ function isPlainDirectory(cd, text, instruction) {
 }
 
 ;// CONCATENATED MODULE: ./lib/src/rules/shared/runtime-pairs.js
+/**
+ * What the runtime rules share: each ENTRYPOINT / CMD pairing of the file once, whether an ENTRYPOINT only
+ * launches the command it is given (an init or an entrypoint script), and how to show an argv in a message.
+ */
+
 
 
 /**
@@ -31437,10 +31446,7 @@ function commandLine(argv, max = 100) {
 }
 /** Whether a Dockerfile's `FROM` chain starts at an Alpine or BusyBox image, whose `/bin/sh` is BusyBox ash. */
 function busyboxShellLikely(stage) {
-    let root = stage;
-    while (root.parent)
-        root = root.parent;
-    return /alpine|busybox/i.test(root.base);
+    return /alpine|busybox/i.test(rootStage(stage).base);
 }
 
 ;// CONCATENATED MODULE: ./lib/src/rules/cmd-ignored-by-shell-entrypoint.js
@@ -32714,7 +32720,7 @@ function isRemote(value) {
                     path.startsWith('$') ||
                     isWindowsDrivePath(destination.raw.replace(/^["']/, '')))
                     continue;
-                const base = vars_scope_rootStage(stage).base;
+                const base = rootStage(stage).base;
                 report({
                     span: commandLineSpan(node),
                     message: `\`${node.rawKeyword}\` copies to the relative path \`${path}\` while no WORKDIR is set in this stage${stage.parent ? ' or the stages it is built FROM' : ''}: it lands relative to the working directory of \`${base}\`, which is \`/\` unless that image sets one, so where the files end up depends on the base image. Set \`WORKDIR /app\` (or another absolute path) before it, or write an absolute destination.`,
@@ -35281,10 +35287,7 @@ function isRootUser(user) {
  * a Windows base image or a PowerShell / cmd SHELL gives them away.
  */
 function looksLikeWindows(stage) {
-    let root = stage;
-    while (root.parent)
-        root = root.parent;
-    if (/windows|nanoserver|servercore/i.test(root.base))
+    if (/windows|nanoserver|servercore/i.test(rootStage(stage).base))
         return true;
     const shell = explicitShellAt(stage, Number.POSITIVE_INFINITY)?.[0] ?? '';
     return /(?:^|[\\/])(?:pwsh|powershell|cmd)(?:\.exe)?$/i.test(shell);
@@ -35741,7 +35744,6 @@ const SHELL_PATHS = new Set(['/bin/sh', '/usr/bin/sh']);
 ;// CONCATENATED MODULE: ./lib/src/rules/missing-healthcheck.js
 
 
-
 /* harmony default export */ const missing_healthcheck = (defineRule({
     id: 'missing-healthcheck',
     severity: 'info',
@@ -35758,7 +35760,7 @@ const SHELL_PATHS = new Set(['/bin/sh', '/usr/bin/sh']);
         for (let stage = final; stage; stage = stage.parent)
             if (stage.instructions.some((node) => node.keyword === 'HEALTHCHECK'))
                 return;
-        const base = vars_scope_rootStage(final).base;
+        const base = rootStage(final).base;
         const baseNote = base.toLowerCase() === 'scratch' ? '' : ` (unless the base image \`${base}\` defines one)`;
         report({
             span: final.from.span,
@@ -35789,7 +35791,7 @@ const SHELL_PATHS = new Set(['/bin/sh', '/usr/bin/sh']);
         if (runtime.baseDecides) {
             report({
                 span: stage.from.span,
-                message: `${subject}, so containers run whatever the base image \`${rootOf(stage).base}\` runs by default. That is fine when the base image is the application (as with \`nginx\`); otherwise add \`CMD\` or \`ENTRYPOINT\` for your program.`,
+                message: `${subject}, so containers run whatever the base image \`${rootStage(stage).base}\` runs by default. That is fine when the base image is the application (as with \`nginx\`); otherwise add \`CMD\` or \`ENTRYPOINT\` for your program.`,
             });
             return;
         }
@@ -35810,12 +35812,6 @@ function ancestry(stage) {
     return names.length === 1
         ? `, nor does its parent stage ${names[0]}`
         : `, nor do its parent stages ${names.join(', ')}`;
-}
-function rootOf(stage) {
-    let root = stage;
-    while (root.parent)
-        root = root.parent;
-    return root;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/rules/no-empty-continuation.js
@@ -36513,11 +36509,11 @@ const SHELL_DESTINATIONS = new Set(['/', '/bin', '/bin/sh', '/usr/bin', '/usr/bi
     fixable: 'never',
     check({ model, report }) {
         for (const stage of model.stages) {
-            const root = shell_form_without_shell_rootOf(stage);
+            const root = rootStage(stage);
             const image = shellLessBase(model, root);
             if (!image)
                 continue;
-            const chain = chainOf(stage);
+            const chain = stageChain(stage);
             for (const node of shellRunners(stage, image)) {
                 // A SHELL set on purpose names the interpreter: the user knows what the image holds.
                 if (explicitShellAt(stage, node.index))
@@ -36565,18 +36561,6 @@ function shellRunners(stage, image) {
     if (cmdRunsShell && isShell(ownCmd) && ownCmd)
         nodes.push(ownCmd.instruction);
     return nodes.sort((a, b) => a.index - b.index);
-}
-function shell_form_without_shell_rootOf(stage) {
-    let root = stage;
-    while (root.parent)
-        root = root.parent;
-    return root;
-}
-function chainOf(stage) {
-    const chain = [];
-    for (let current = stage; current; current = current.parent)
-        chain.push(current);
-    return chain;
 }
 function shellLessBase(model, root) {
     const base = fromImage(model, root)?.base;

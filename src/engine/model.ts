@@ -453,6 +453,20 @@ export function shellAt(stage: Stage, index: number): readonly string[] {
   return explicitShellAt(stage, index) ?? DEFAULT_SHELL;
 }
 
+/** The stage and its local parents, nearest first: the stages whose instructions build its image. */
+export function stageChain(stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let current: Stage | null = stage; current; current = current.parent) chain.push(current);
+  return chain;
+}
+
+/** The first stage of the chain, the one built on an external image (or `scratch`). */
+export function rootStage(stage: Stage): Stage {
+  let root = stage;
+  while (root.parent) root = root.parent;
+  return root;
+}
+
 export function explicitShellAt(stage: Stage, index: number): readonly string[] | null {
   for (
     let current: Stage | null = stage, limit = index;

@@ -5,7 +5,7 @@
  * - shell ENTRYPOINT: runs `/bin/sh -c "..."`; CMD and run arguments are ignored;
  * - ENTRYPOINT set in a stage resets a CMD inherited from the parent, unless the stage sets CMD too.
  */
-import { type Command, lastCommand, type Model, type Stage } from './model.js';
+import { type Command, lastCommand, type Model, rootStage, type Stage } from './model.js';
 
 export interface EffectiveCommand {
   readonly command: Command;
@@ -58,12 +58,6 @@ export function runtimeOf(stage: Stage): StageRuntime {
   };
   memo.set(stage, result);
   return result;
-}
-
-function rootStage(stage: Stage): Stage {
-  let root = stage;
-  while (root.parent) root = root.parent;
-  return root;
 }
 
 /** The words a command contributes to the container's argv. */

@@ -5,7 +5,7 @@
  * So quoted text goes through `escapeMarkdown` (no mentions, issue links, HTML, comments or expressions survive)
  * or `codeSpan` / `codeBlock` (a fence longer than any backtick run inside, so the text cannot close it).
  */
-import type { Stage } from '../engine/model.js';
+import { rootStage } from '../engine/model.js';
 import type { StageRuntime } from '../engine/runtime.js';
 import { docsUrl, type Severity } from '../engine/types.js';
 import { stageLabel, TOOL_NAME } from './json.js';
@@ -201,12 +201,6 @@ function origin(runtime: StageRuntime): string {
   if (runtime.cmd?.inheritedFrom)
     notes.push(`CMD from stage ${codeSpan(stageLabel(runtime.cmd.inheritedFrom))}`);
   return notes.length ? ` (${notes.join(', ')})` : '';
-}
-
-function rootStage(stage: Stage): Stage {
-  let root = stage;
-  while (root.parent) root = root.parent;
-  return root;
 }
 
 /** A link destination in angle brackets, so spaces and parentheses in it cannot end the link early. */

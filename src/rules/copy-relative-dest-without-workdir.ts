@@ -1,7 +1,6 @@
-import type { Stage } from '../engine/model.js';
+import { rootStage, type Stage } from '../engine/model.js';
 import { defineRule } from '../engine/types.js';
 import { commandLineSpan, copyArguments, isWindowsDrivePath } from './shared/copy-args.js';
-import { rootStage } from './shared/vars-scope.js';
 
 export default defineRule({
   id: 'copy-relative-dest-without-workdir',

@@ -1,6 +1,5 @@
-import { finalStage, type Stage } from '../engine/model.js';
+import { finalStage, rootStage, type Stage } from '../engine/model.js';
 import { defineRule } from '../engine/types.js';
-import { rootStage } from './shared/vars-scope.js';
 
 export default defineRule({
   id: 'missing-healthcheck',

@@ -1,4 +1,4 @@
-import { finalStage, type Stage } from '../engine/model.js';
+import { finalStage, rootStage, type Stage } from '../engine/model.js';
 import { runtimeOf } from '../engine/runtime.js';
 import { defineRule } from '../engine/types.js';
 
@@ -18,7 +18,7 @@ export default defineRule({
     if (runtime.baseDecides) {
       report({
         span: stage.from.span,
-        message: `${subject}, so containers run whatever the base image \`${rootOf(stage).base}\` runs by default. That is fine when the base image is the application (as with \`nginx\`); otherwise add \`CMD\` or \`ENTRYPOINT\` for your program.`,
+        message: `${subject}, so containers run whatever the base image \`${rootStage(stage).base}\` runs by default. That is fine when the base image is the application (as with \`nginx\`); otherwise add \`CMD\` or \`ENTRYPOINT\` for your program.`,
       });
       return;
     }
@@ -39,10 +39,4 @@ function ancestry(stage: Stage): string {
   return names.length === 1
     ? `, nor does its parent stage ${names[0]}`
     : `, nor do its parent stages ${names.join(', ')}`;
-}
-
-function rootOf(stage: Stage): Stage {
-  let root = stage;
-  while (root.parent) root = root.parent;
-  return root;
 }

@@ -4,7 +4,9 @@ import {
   explicitShellAt,
   type InstructionNode,
   type Model,
+  rootStage,
   type Stage,
+  stageChain,
 } from '../engine/model.js';
 import { type EffectiveCommand, runtimeOf } from '../engine/runtime.js';
 import { defineRule } from '../engine/types.js';
@@ -45,10 +47,10 @@ export default defineRule({
   fixable: 'never',
   check({ model, report }) {
     for (const stage of model.stages) {
-      const root = rootOf(stage);
+      const root = rootStage(stage);
       const image = shellLessBase(model, root);
       if (!image) continue;
-      const chain = chainOf(stage);
+      const chain = stageChain(stage);
       for (const node of shellRunners(stage, image)) {
         // A SHELL set on purpose names the interpreter: the user knows what the image holds.
         if (explicitShellAt(stage, node.index)) continue;
@@ -98,18 +100,6 @@ function shellRunners(stage: Stage, image: ShellLessImage): InstructionNode[] {
   const cmdRunsShell = entrypoint === null && !image.hasEntrypoint;
   if (cmdRunsShell && isShell(ownCmd) && ownCmd) nodes.push(ownCmd.instruction);
   return nodes.sort((a, b) => a.index - b.index);
-}
-
-function rootOf(stage: Stage): Stage {
-  let root = stage;
-  while (root.parent) root = root.parent;
-  return root;
-}
-
-function chainOf(stage: Stage): Stage[] {
-  const chain: Stage[] = [];
-  for (let current: Stage | null = stage; current; current = current.parent) chain.push(current);
-  return chain;
 }
 
 function shellLessBase(model: Model, root: Stage): ShellLessImage | null {

@@ -9,6 +9,7 @@ import {
   finalStage,
   type InstructionNode,
   type Model,
+  rootStage,
   type Stage,
 } from '../../engine/model.js';
 import type { Span } from '../../engine/source.js';
@@ -59,9 +60,7 @@ export function isRootUser(user: string): boolean {
  * a Windows base image or a PowerShell / cmd SHELL gives them away.
  */
 export function looksLikeWindows(stage: Stage): boolean {
-  let root = stage;
-  while (root.parent) root = root.parent;
-  if (/windows|nanoserver|servercore/i.test(root.base)) return true;
+  if (/windows|nanoserver|servercore/i.test(rootStage(stage).base)) return true;
   const shell = explicitShellAt(stage, Number.POSITIVE_INFINITY)?.[0] ?? '';
   return /(?:^|[\\/])(?:pwsh|powershell|cmd)(?:\.exe)?$/i.test(shell);
 }

@@ -2,7 +2,7 @@
  * What the runtime rules share: each ENTRYPOINT / CMD pairing of the file once, whether an ENTRYPOINT only
  * launches the command it is given (an init or an entrypoint script), and how to show an argv in a message.
  */
-import type { Model, Stage } from '../../engine/model.js';
+import { type Model, rootStage, type Stage } from '../../engine/model.js';
 import { type EffectiveCommand, runtimeOf } from '../../engine/runtime.js';
 import type { Span } from '../../engine/source.js';
 import { shellWrapperScript } from './commands.js';
@@ -84,7 +84,5 @@ export function commandLine(argv: readonly string[], max = 100): string {
 
 /** Whether a Dockerfile's `FROM` chain starts at an Alpine or BusyBox image, whose `/bin/sh` is BusyBox ash. */
 export function busyboxShellLikely(stage: Stage): boolean {
-  let root = stage;
-  while (root.parent) root = root.parent;
-  return /alpine|busybox/i.test(root.base);
+  return /alpine|busybox/i.test(rootStage(stage).base);
 }

@@ -11,6 +11,7 @@ import {
   type Model,
   PLATFORM_ARGS,
   PROXY_ARGS,
+  rootStage,
   type Stage,
 } from '../../engine/model.js';
 
@@ -111,12 +112,6 @@ const WELL_KNOWN_BASE_IMAGE_ENV = new Set([
   'ELIXIR_VERSION',
   'REBAR3_VERSION',
 ]);
-
-export function rootStage(stage: Stage): Stage {
-  let root = stage;
-  while (root.parent) root = root.parent;
-  return root;
-}
 
 /** The repository of the stage's external base image (`node`, `ghcr.io/org/app`), or null when variables hide it. */
 export function baseRepository(stage: Stage): string | null {
