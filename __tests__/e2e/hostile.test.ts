@@ -22,7 +22,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { type StandIn, startStandIn } from '../support/github-standin/index.js';
 import { expectNoToken, reviewFixture, TOKEN } from './fixtures.js';
-import { cleanUp, runAction } from './harness.js';
+import { type ActionRun, cleanUp, runAction } from './harness.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -66,8 +66,10 @@ function section(summary: string, path: string): string {
   return summary.split(`### \`${path}\``)[1]?.split('\n### ')[0] ?? '';
 }
 
-describe.concurrent('hostile files through the action', () => {
-  test('push: every hostile file gets a finding or a skip line, and the run completes', async () => {
+/** One push run over the hostile workspace, shared by the tests that read its reports. */
+let pushRun: Promise<{ run: ActionRun; workspace: string; checkRuns: string }> | null = null;
+function pushOnHostileWorkspace() {
+  pushRun ??= (async () => {
     const standIn = await startStandIn(reviewFixture(), { token: TOKEN });
     const { workspace } = hostileWorkspace();
     try {
@@ -77,39 +79,36 @@ describe.concurrent('hostile files through the action', () => {
         env: { GITHUB_WORKSPACE: workspace },
         inputs: { 'sarif-file': 'hostile.sarif' },
       });
-      const log = run.stdout + run.stderr;
-      expect(run.code, log).toBe(1); // error findings (syntax), not a crash
-      expect(log).not.toMatch(/dockerfile-review failed|internal-error|Unhandled|at .*dist\/index\.js/);
-      const summary = run.jobSummary;
-      expect(section(summary, 'binary/Dockerfile')).toMatch(/binary data/);
-      expect(section(summary, 'huge/Dockerfile')).toMatch(/over the 1,048,576-byte limit/);
-      expect(section(summary, 'empty/Dockerfile')).toMatch(/empty Dockerfile|no instructions/);
-      expect(section(summary, 'heredoc/Dockerfile')).toMatch(/never closed/);
-      expect(section(summary, `${ODD}/Dockerfile`)).toMatch(/exec-form/);
-      expect(section(summary, 'links/Dockerfile.inside')).toMatch(/No findings/);
+      return { run, workspace, checkRuns: JSON.stringify(standIn.state.checkRuns) };
     } finally {
       await standIn.close();
     }
+  })();
+  return pushRun;
+}
+
+describe.concurrent('hostile files through the action', () => {
+  test('push: every hostile file gets a finding or a skip line, and the run completes', async () => {
+    const { run } = await pushOnHostileWorkspace();
+    const log = run.stdout + run.stderr;
+    expect(run.code, log).toBe(1); // error findings (syntax), not a crash
+    expect(log).not.toMatch(/dockerfile-review failed|internal-error|Unhandled|at .*dist\/index\.js/);
+    const summary = run.jobSummary;
+    expect(section(summary, 'binary/Dockerfile')).toMatch(/binary data/);
+    expect(section(summary, 'huge/Dockerfile')).toMatch(/over the 1,048,576-byte limit/);
+    expect(section(summary, 'empty/Dockerfile')).toMatch(/empty Dockerfile|no instructions/);
+    expect(section(summary, 'heredoc/Dockerfile')).toMatch(/never closed/);
+    expect(section(summary, `${ODD}/Dockerfile`)).toMatch(/exec-form/);
+    expect(section(summary, 'links/Dockerfile.inside')).toMatch(/No findings/);
   });
 
   // A link out of the checkout must not quote the host file's text in the job summary, SARIF or check run.
   test('push: a link out of the checkout does not bring host files into the reports', async () => {
-    const standIn = await startStandIn(reviewFixture(), { token: TOKEN });
-    const { workspace } = hostileWorkspace();
-    try {
-      const run = await runAction(standIn, {
-        event: 'push',
-        sha: standIn.headSha,
-        env: { GITHUB_WORKSPACE: workspace },
-        inputs: { 'sarif-file': 'hostile.sarif' },
-      });
-      expect(run.jobSummary).not.toContain('host-secret-content');
-      expect(section(run.jobSummary, 'links/Dockerfile.outside')).toMatch(/outside the workspace/);
-      expect(readFileSync(join(workspace, 'hostile.sarif'), 'utf8')).not.toContain('host-secret-content');
-      expect(JSON.stringify(standIn.state.checkRuns)).not.toContain('host-secret-content');
-    } finally {
-      await standIn.close();
-    }
+    const { run, workspace, checkRuns } = await pushOnHostileWorkspace();
+    expect(run.jobSummary).not.toContain('host-secret-content');
+    expect(section(run.jobSummary, 'links/Dockerfile.outside')).toMatch(/outside the workspace/);
+    expect(readFileSync(join(workspace, 'hostile.sarif'), 'utf8')).not.toContain('host-secret-content');
+    expect(checkRuns).not.toContain('host-secret-content');
   });
 
   test('pull request: hostile changed files get findings or skip lines in the sticky summary', async () => {
