@@ -45,9 +45,15 @@ export function globMatcher(globs: readonly string[]): Matcher {
 
 const notDockerfile = picomatch([...NOT_DOCKERFILES], { dot: true });
 
+/** Whether a relative path names a Dockerfile under `globs`: compiled once, for matching many paths. */
+export function dockerfileMatcher(globs: readonly string[] = DEFAULT_DOCKERFILE_GLOBS): Matcher {
+  const matches = globMatcher(globs);
+  return (path) => matches(path) && !notDockerfile(toPosix(path));
+}
+
 /** Whether a relative path names a Dockerfile under `globs` (default: the usual Dockerfile names). */
 export function isDockerfilePath(path: string, globs: readonly string[] = DEFAULT_DOCKERFILE_GLOBS): boolean {
-  return globMatcher(globs)(path) && !notDockerfile(toPosix(path));
+  return dockerfileMatcher(globs)(path);
 }
 
 export interface FindOptions {

@@ -13,7 +13,7 @@ import { dockerignoreFor } from './config/dockerignore.js';
 import { loadConfig } from './config/load.js';
 import { isReported, placeFinding, singleLineTarget, suggestionTarget } from './diff/filter.js';
 import { parsePatch } from './diff/patch.js';
-import { findDockerfiles, globMatcher, isDockerfilePath } from './discover.js';
+import { dockerfileMatcher, findDockerfiles, globMatcher } from './discover.js';
 import { type LintOptions, lintText, prepareEngine } from './engine/lint.js';
 import { describeError, type GitHubClient } from './github/client.js';
 import { COMMENT_BODY_MAX, MAX_FILE_COMMENTS } from './github/limits.js';
@@ -28,6 +28,7 @@ import {
   type FileComment,
   type InlineComment,
   listPostedComments,
+  type Outcome,
   postFileComments,
   postReview,
   type Recheck,
@@ -137,7 +138,7 @@ export async function lintPullRequest(
     };
   }
   const config = runConfig(settings, context);
-  const wanted = globMatcher(settings.files);
+  const isWanted = dockerfileMatcher(settings.files);
   const ignored = globMatcher(config.config.ignorePaths);
   const listed = await listChangedFiles(octokit, pr);
   await engineReady;
@@ -147,11 +148,7 @@ export async function lintPullRequest(
     );
   }
   const changed = listed.filter(
-    (file) =>
-      file.status !== 'removed' &&
-      wanted(file.path) &&
-      isDockerfilePath(file.path, settings.files) &&
-      !ignored(file.path),
+    (file) => file.status !== 'removed' && isWanted(file.path) && !ignored(file.path),
   );
   const files: ReviewedFile[] = [];
   const findings: PlacedFinding[] = [];
@@ -321,11 +318,22 @@ export async function reviewPullRequest(
     else fileLevel.push({ placed, comment: target.comment });
   }
 
-  const markFailed = (placed: PlacedFinding, reason: string) => {
-    placed.delivery = 'rejected';
-    placed.reason = reason;
-  };
   const rejected: string[] = [];
+  // What GitHub took is delivered; what it refused goes to the summary with GitHub's reason.
+  const record = <T>(entries: readonly { placed: PlacedFinding; comment: T }[], outcome: Outcome<T>) => {
+    const posted = new Set(outcome.posted);
+    const reasons = new Map(outcome.failed.map((failure) => [failure.comment, failure.reason]));
+    for (const entry of entries) {
+      if (posted.has(entry.comment)) entry.placed.delivery = 'inline';
+      const reason = reasons.get(entry.comment);
+      if (reason !== undefined) {
+        entry.placed.delivery = 'rejected';
+        entry.placed.reason = reason;
+      }
+    }
+    run.posted += outcome.posted.length;
+    rejected.push(...outcome.failed.map((failure) => failure.reason));
+  };
   if (inline.length > 0) {
     const commented = new Set([...inline, ...fileLevel].map((entry) => entry.placed));
     const notCommented = run.findings.filter(
@@ -338,13 +346,7 @@ export async function reviewPullRequest(
       reviewBody({ inline: inline.length, elsewhere: notCommented }),
       recheckAgainstDiff(octokit, pr),
     );
-    for (const entry of inline) {
-      if (outcome.posted.includes(entry.comment)) entry.placed.delivery = 'inline';
-      const failure = outcome.failed.find((candidate) => candidate.comment === entry.comment);
-      if (failure) markFailed(entry.placed, failure.reason);
-    }
-    run.posted += outcome.posted.length;
-    rejected.push(...outcome.failed.map((failure) => failure.reason));
+    record(inline, outcome);
     log(`Posted one review with ${outcome.posted.length} inline comment(s).`);
   }
   if (fileLevel.length > 0) {
@@ -353,13 +355,7 @@ export async function reviewPullRequest(
       pr,
       fileLevel.map((entry) => entry.comment),
     );
-    for (const entry of fileLevel) {
-      if (outcome.posted.includes(entry.comment)) entry.placed.delivery = 'inline';
-      const failure = outcome.failed.find((candidate) => candidate.comment === entry.comment);
-      if (failure) markFailed(entry.placed, failure.reason);
-    }
-    run.posted += outcome.posted.length;
-    rejected.push(...outcome.failed.map((failure) => failure.reason));
+    record(fileLevel, outcome);
     log(`Posted ${outcome.posted.length} file-level comment(s).`);
   }
   if (rejected.length > 0) {

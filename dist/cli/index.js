@@ -27733,15 +27733,8 @@ function idResolver(rules) {
 
 ;// CONCATENATED MODULE: ./lib/src/engine/types.js
 const SEVERITIES = (/* unused pure expression or super */ null && (['error', 'warning', 'info']));
-const LABEL_TYPES = [
-    'text',
-    'url',
-    'hash',
-    'rfc3339',
-    'semver',
-    'spdx',
-    'email',
-];
+/** The value types a label schema can require (hadolint's `label-schema` types, same names). */
+const LABEL_TYPES = ['text', 'url', 'hash', 'rfc3339', 'semver', 'spdx', 'email'];
 const NO_POLICY = Object.freeze({
     trustedRegistries: Object.freeze([]),
     labelSchema: Object.freeze({}),
@@ -28208,9 +28201,14 @@ function globMatcher(globs) {
     };
 }
 const notDockerfile = picomatch([...NOT_DOCKERFILES], { dot: true });
+/** Whether a relative path names a Dockerfile under `globs`: compiled once, for matching many paths. */
+function dockerfileMatcher(globs = DEFAULT_DOCKERFILE_GLOBS) {
+    const matches = globMatcher(globs);
+    return (path) => matches(path) && !notDockerfile(toPosix(path));
+}
 /** Whether a relative path names a Dockerfile under `globs` (default: the usual Dockerfile names). */
 function isDockerfilePath(path, globs = DEFAULT_DOCKERFILE_GLOBS) {
-    return globMatcher(globs)(path) && !notDockerfile(toPosix(path));
+    return dockerfileMatcher(globs)(path);
 }
 /**
  * Every file under `dir` matching `globs` and no `ignoreGlobs`, as sorted paths relative to `dir` with `/`
@@ -29576,8 +29574,9 @@ function parseCommandLine(args, spec) {
     }
     return { options, operands, afterDoubleDash, opaque };
 }
-function hasOption(line, ...names) {
-    return line.options.some((option) => names.includes(option.name));
+/** Whether any of `names` is among the options (`hasOption(line.options, 'y', 'yes')`). */
+function hasOption(options, ...names) {
+    return options.some((option) => names.includes(option.name));
 }
 function optionValues(line, ...names) {
     return line.options.filter((option) => names.includes(option.name)).map((option) => option.value);
@@ -29935,16 +29934,6 @@ function* runInstructions(model) {
         }
     }
 }
-/** Every simple command of every RUN, in file order. */
-function* runCommands(model) {
-    for (const { instruction, onbuild, scripts } of runInstructions(model)) {
-        for (const script of scripts) {
-            for (const command of script.shell.commands) {
-                yield { instruction, onbuild, script, command, span: script.spanOf(command.start, command.end) };
-            }
-        }
-    }
-}
 
 ;// CONCATENATED MODULE: ./lib/src/rules/shared/pkg-commands.js
 /**
@@ -29987,12 +29976,11 @@ function* readRunBlocks(model) {
     }
 }
 function collect(block, into, commands, context, depth) {
-    const index = utf16Indexer(context.text);
     for (const command of commands) {
         // The engine inlines `sh -c` scripts with positions of their own; they are read again below, with their text.
         if (command.nested)
             continue;
-        const tool = toolCommand(block, command, context, index, into.length);
+        const tool = toolCommand(block, command, context, into.length);
         into.push(tool);
         const inner = depth < MAX_NESTING ? pkg_commands_shellCScript(tool) : null;
         if (inner?.value != null) {
@@ -30001,11 +29989,10 @@ function collect(block, into, commands, context, depth) {
         }
     }
 }
-function toolCommand(run, command, context, index, order) {
+function toolCommand(run, command, context, order) {
     const text = context.text;
-    const words = command.args.map((word) => argWord(word, text, index));
-    const start = index(command.start);
-    const end = index(command.end);
+    const words = command.args.map((word) => argWord(word, text));
+    const { start, end } = command;
     const env = new Map();
     let programWord = null;
     // The parser gives assignment names only: read `NAME=value` and the program word back from the text.
@@ -30046,10 +30033,9 @@ function toolCommand(run, command, context, index, order) {
         span: context.toSource(start, end),
     };
 }
-function argWord(word, text, index) {
-    const start = index(word.start);
-    const end = index(word.end);
-    return { value: word.value, raw: text.slice(start, end), start, end };
+/** Shell positions are already string indexes (the engine converts mvdan-sh's byte offsets). */
+function argWord(word, text) {
+    return { value: word.value, raw: text.slice(word.start, word.end), start: word.start, end: word.end };
 }
 /**
  * Commands that run another command: `sudo apt-get ...`, `env PIP_NO_CACHE_DIR=1 pip ...`, `exec npm ...`.
@@ -30132,27 +30118,6 @@ function pkg_commands_shellCScript(command) {
     }
     return null;
 }
-// mvdan-sh, compiled from Go, reports UTF-8 byte offsets; JavaScript strings index UTF-16 code units.
-let shellOffsetsAreBytes;
-function utf16Indexer(text) {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is "anything beyond ASCII"
-    if (!/[^\u0000-\u007f]/.test(text))
-        return (offset) => offset;
-    shellOffsetsAreBytes ??= parseShell('é x').commands[0]?.args[0]?.start === 3;
-    if (!shellOffsetsAreBytes)
-        return (offset) => offset;
-    const indexOfByte = [];
-    let index = 0;
-    for (const char of text) {
-        const point = char.codePointAt(0) ?? 0;
-        const bytes = point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4;
-        for (let b = 0; b < bytes; b++)
-            indexOfByte.push(index);
-        index += char.length;
-    }
-    indexOfByte.push(text.length);
-    return (offset) => indexOfByte[Math.min(offset, indexOfByte.length - 1)];
-}
 /** Source span of a word of the command (of the whole `sh -c` string for commands inside one). */
 function wordSpan(command, word) {
     return command.context.toSource(word.start, word.end);
@@ -30200,10 +30165,6 @@ function laterInRun(command, matches) {
 }
 const lastMatches = new WeakMap();
 /**
- * The stages whose layers are in the image a plain `docker build` produces: the last stage and the stages it
- * is built FROM. A stage only copied from (`COPY --from=builder`) leaves its caches behind.
- */
-/**
  * The RUNs of the stages that end up in the final image (the last stage and its local parents), with their stage:
  * what a builder stage leaves in its layers never ships, only what `COPY --from` takes. Cache and cleanup rules
  * read these.
@@ -30216,6 +30177,10 @@ function* imageRunBlocks(model) {
             yield { ...run, stage };
     }
 }
+/**
+ * The stages whose layers are in the image a plain `docker build` produces: the last stage and the stages it
+ * is built FROM. A stage only copied from (`COPY --from=builder`) leaves its caches behind.
+ */
 function stagesInImage(model) {
     const stages = new Set();
     for (let stage = model.stages[model.stages.length - 1] ?? null; stage; stage = stage.parent) {
@@ -32004,7 +31969,16 @@ function mountFrom(flagText) {
     return null;
 }
 /** Stages by lower-cased name, in file order. */
+const stagesByNameCache = new WeakMap();
 function stagesByName(model) {
+    let cached = stagesByNameCache.get(model);
+    if (!cached) {
+        cached = readStagesByName(model);
+        stagesByNameCache.set(model, cached);
+    }
+    return cached;
+}
+function readStagesByName(model) {
     const byName = new Map();
     for (const stage of model.stages) {
         if (stage.name === null)
@@ -33108,9 +33082,6 @@ function readRpmCommand(command) {
         opaque: line.opaque,
     };
 }
-function rpm_commands_hasOption(options, ...names) {
-    return options.some((option) => names.includes(option.name));
-}
 /** `--setopt=assumeyes=1` (or `True`): the same as `-y` for yum and dnf. */
 function setsAssumeYes(options) {
     return options.some((option) => option.name === 'setopt' && /^assumeyes=(?:1|true|yes)$/i.test(option.value ?? ''));
@@ -33274,6 +33245,7 @@ function expandedWord(command, word) {
 ;// CONCATENATED MODULE: ./lib/src/rules/shared/rpm-rules.js
 
 
+
 function* rpmCommands(context, tools) {
     for (const run of runBlocks(context.model)) {
         for (const command of run.commands) {
@@ -33295,9 +33267,9 @@ function checkConfirmation(context, tools) {
         const written = commandText(read);
         if (read.tool === 'zypper') {
             // `-n` is only the global `--non-interactive` before the command; after `install` it is `--name`.
-            if (rpm_commands_hasOption(read.globalOptions, 'n', 'non-interactive') || rpm_commands_hasOption(read.options, 'y', 'no-confirm'))
+            if (hasOption(read.globalOptions, 'n', 'non-interactive') || hasOption(read.options, 'y', 'no-confirm'))
                 continue;
-            const nameInstead = rpm_commands_hasOption(read.options, 'n')
+            const nameInstead = hasOption(read.options, 'n')
                 ? ` The \`-n\` after \`${read.actionText}\` is \`--name\`, not \`--non-interactive\`: global options go before the command.`
                 : '';
             const edit = insertionAfter(command, command.programWord, ' --non-interactive');
@@ -33308,7 +33280,7 @@ function checkConfirmation(context, tools) {
             });
             continue;
         }
-        if (rpm_commands_hasOption(read.options, 'y', 'assumeyes', 'assumeno') || setsAssumeYes(read.options))
+        if (hasOption(read.options, 'y', 'assumeyes', 'assumeno') || setsAssumeYes(read.options))
             continue;
         const microdnf = read.tool === 'microdnf'
             ? ' Recent microdnf versions ask like dnf; older ones ignore `-y`, so it is right for every version.'
@@ -33715,7 +33687,17 @@ function isIpv4(ip) {
 ;// CONCATENATED MODULE: ./lib/src/rules/shared/buildkit-expose-ports.js
 
 
+/** The three EXPOSE rules read the same ports: expanded and parsed once per model. */
+const portsByModel = new WeakMap();
 function exposedPorts(model) {
+    let ports = portsByModel.get(model);
+    if (!ports) {
+        ports = readExposedPorts(model);
+        portsByModel.set(model, ports);
+    }
+    return ports;
+}
+function readExposedPorts(model) {
     const ports = [];
     for (const stage of model.stages)
         for (const instruction of stage.instructions) {
@@ -34572,7 +34554,17 @@ function stageLabels(stage, { triggers }) {
     }
     return labels;
 }
+/** Four label rules read every LABEL: its pairs are read once per instruction. */
+const pairsByNode = new WeakMap();
 function labelPairs(node) {
+    let pairs = pairsByNode.get(node);
+    if (!pairs) {
+        pairs = readLabelPairs(node);
+        pairsByNode.set(node, pairs);
+    }
+    return pairs;
+}
+function readLabelPairs(node) {
     const escapeChar = node.escapeChar;
     const words = splitWords(node.args.text, escapeChar);
     if (words.length === 0)
@@ -34641,10 +34633,7 @@ const RESERVED_PREFIXES = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
     fixable: 'sometimes',
     check({ model, report }) {
         for (const stage of model.stages) {
-            for (const node of stage.instructions) {
-                const label = node.keyword === 'LABEL' ? node : node.trigger?.keyword === 'LABEL' ? node.trigger : null;
-                if (!label)
-                    continue;
+            for (const label of stageLabels(stage, { triggers: true })) {
                 for (const { key } of labelPairs(label)) {
                     const problem = keyProblem(key.value, key.raw, label.escapeChar);
                     if (!problem)
@@ -35330,23 +35319,8 @@ function looksLikeWindows(stage) {
 
 
 
+
 const globalValuesCache = new WeakMap();
-const stageNamesCache = new WeakMap();
-/** The first stage of each lower-cased name, so that a FROM finds an earlier stage without a scan. */
-function firstStageNamed(model) {
-    let names = stageNamesCache.get(model);
-    if (!names) {
-        const map = new Map();
-        for (const stage of model.stages) {
-            const key = stage.name?.toLowerCase();
-            if (key !== undefined && !map.has(key))
-                map.set(key, stage);
-        }
-        names = map;
-        stageNamesCache.set(model, names);
-    }
-    return names;
-}
 /** Each global ARG's default, expanded against the ones before it, as BuildKit evaluates them for FROM. */
 function globalArgValues(model) {
     const cached = globalValuesCache.get(model);
@@ -35418,7 +35392,7 @@ function classify(model, stage, reference, expandedWith) {
     const lower = reference.toLowerCase();
     if (lower === 'scratch')
         return { kind: 'scratch' };
-    const named = firstStageNamed(model).get(lower);
+    const named = stagesByName(model).get(lower)?.[0];
     if (named && named.index < stage.index)
         return { kind: 'stage', stage: named };
     return { kind: 'image', reference, expandedWith, ...splitReference(reference) };

@@ -51,16 +51,8 @@ export interface Report {
 }
 
 /** The value types a label schema can require (hadolint's `label-schema` types, same names). */
-export type LabelType = 'text' | 'url' | 'hash' | 'rfc3339' | 'semver' | 'spdx' | 'email';
-export const LABEL_TYPES: readonly LabelType[] = [
-  'text',
-  'url',
-  'hash',
-  'rfc3339',
-  'semver',
-  'spdx',
-  'email',
-];
+export const LABEL_TYPES = ['text', 'url', 'hash', 'rfc3339', 'semver', 'spdx', 'email'] as const;
+export type LabelType = (typeof LABEL_TYPES)[number];
 
 /**
  * The organisation's own rules, from the config file: which registries images may come from and which labels

@@ -66,7 +66,7 @@ export async function listPostedComments(
     if (fingerprint === null) continue;
     // `line` is null for an outdated line comment (the spec does not say so: github-api.md §1.7) and always
     // for a file-level one, which cannot go out of date.
-    const fileLevel = (comment as { subject_type?: string }).subject_type === 'file';
+    const fileLevel = comment.subject_type === 'file';
     posted.push({
       id: comment.id,
       path: comment.path,
@@ -123,9 +123,7 @@ export async function postReview(
     } catch (error) {
       const status = statusOf(error);
       if (isServerError(status) && allowRelist) {
-        const present = new Set(
-          (await listPostedComments(octokit, pr)).map((comment) => comment.fingerprint),
-        );
+        const present = await postedFingerprints(octokit, pr);
         posted.push(...batch.filter((comment) => present.has(comment.fingerprint)));
         return tryPost(
           batch.filter((comment) => !present.has(comment.fingerprint)),
@@ -174,6 +172,11 @@ export async function postReview(
  * File-level comments, one request each (the review endpoint cannot hold them): each notifies, so the caller
  * keeps them few (MAX_FILE_COMMENTS). Same rules as the review: not retried blindly, 5xx re-listed.
  */
+/** After a 5xx, what GitHub did store: the fingerprints of the bot's comments now on the pull request. */
+async function postedFingerprints(octokit: GitHubClient, pr: PullRequestRef): Promise<Set<string>> {
+  return new Set((await listPostedComments(octokit, pr)).map((comment) => comment.fingerprint));
+}
+
 export async function postFileComments(
   octokit: GitHubClient,
   pr: PullRequestRef,
@@ -197,10 +200,7 @@ export async function postFileComments(
     } catch (error) {
       const status = statusOf(error);
       if (isServerError(status)) {
-        const present = (await listPostedComments(octokit, pr)).some(
-          (candidate) => candidate.fingerprint === comment.fingerprint,
-        );
-        if (present) posted.push(comment);
+        if ((await postedFingerprints(octokit, pr)).has(comment.fingerprint)) posted.push(comment);
         else failed.push({ comment, reason: describeError(error) });
       } else if (status === 422) {
         failed.push({ comment, reason: describeError(error) });

@@ -1,6 +1,6 @@
 import { scanVariables, type VariableRef } from '../engine/lexer.js';
 import { defineRule, type Fix } from '../engine/types.js';
-import { labelPairs } from './shared/labels.js';
+import { labelPairs, stageLabels } from './shared/labels.js';
 
 const RESERVED_PREFIXES = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
 
@@ -13,10 +13,7 @@ export default defineRule({
   fixable: 'sometimes',
   check({ model, report }) {
     for (const stage of model.stages) {
-      for (const node of stage.instructions) {
-        const label =
-          node.keyword === 'LABEL' ? node : node.trigger?.keyword === 'LABEL' ? node.trigger : null;
-        if (!label) continue;
+      for (const label of stageLabels(stage, { triggers: true })) {
         for (const { key } of labelPairs(label)) {
           const problem = keyProblem(key.value, key.raw, label.escapeChar);
           if (!problem) continue;

@@ -12,7 +12,19 @@ export interface ExposedPort {
   readonly spec: PortSpec;
 }
 
-export function exposedPorts(model: Model): ExposedPort[] {
+/** The three EXPOSE rules read the same ports: expanded and parsed once per model. */
+const portsByModel = new WeakMap<Model, readonly ExposedPort[]>();
+
+export function exposedPorts(model: Model): readonly ExposedPort[] {
+  let ports = portsByModel.get(model);
+  if (!ports) {
+    ports = readExposedPorts(model);
+    portsByModel.set(model, ports);
+  }
+  return ports;
+}
+
+function readExposedPorts(model: Model): ExposedPort[] {
   const ports: ExposedPort[] = [];
   for (const stage of model.stages)
     for (const instruction of stage.instructions) {

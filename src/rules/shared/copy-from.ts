@@ -86,7 +86,18 @@ function mountFrom(flagText: string): { value: string; start: number; end: numbe
 }
 
 /** Stages by lower-cased name, in file order. */
+const stagesByNameCache = new WeakMap<Model, ReadonlyMap<string, readonly Stage[]>>();
+
 export function stagesByName(model: Model): ReadonlyMap<string, readonly Stage[]> {
+  let cached = stagesByNameCache.get(model);
+  if (!cached) {
+    cached = readStagesByName(model);
+    stagesByNameCache.set(model, cached);
+  }
+  return cached;
+}
+
+function readStagesByName(model: Model): ReadonlyMap<string, readonly Stage[]> {
   const byName = new Map<string, Stage[]>();
   for (const stage of model.stages) {
     if (stage.name === null) continue;

@@ -7,6 +7,7 @@
 import { scanVariables, spanIn, splitWords } from '../../engine/lexer.js';
 import type { Model, Stage } from '../../engine/model.js';
 import type { Span } from '../../engine/source.js';
+import { stagesByName } from './copy-from.js';
 import { expandWithDefaults } from './vars-image-ref.js';
 import { rawDefaults } from './vars-scope.js';
 
@@ -36,22 +37,6 @@ export interface FromImage {
 }
 
 const globalValuesCache = new WeakMap<Model, ReadonlyMap<string, string>>();
-const stageNamesCache = new WeakMap<Model, ReadonlyMap<string, Stage>>();
-
-/** The first stage of each lower-cased name, so that a FROM finds an earlier stage without a scan. */
-function firstStageNamed(model: Model): ReadonlyMap<string, Stage> {
-  let names = stageNamesCache.get(model);
-  if (!names) {
-    const map = new Map<string, Stage>();
-    for (const stage of model.stages) {
-      const key = stage.name?.toLowerCase();
-      if (key !== undefined && !map.has(key)) map.set(key, stage);
-    }
-    names = map;
-    stageNamesCache.set(model, names);
-  }
-  return names;
-}
 
 /** Each global ARG's default, expanded against the ones before it, as BuildKit evaluates them for FROM. */
 export function globalArgValues(model: Model): ReadonlyMap<string, string> {
@@ -117,7 +102,7 @@ export function fromImage(model: Model, stage: Stage): FromImage | null {
 function classify(model: Model, stage: Stage, reference: string, expandedWith: string[]): BaseImage {
   const lower = reference.toLowerCase();
   if (lower === 'scratch') return { kind: 'scratch' };
-  const named = firstStageNamed(model).get(lower);
+  const named = stagesByName(model).get(lower)?.[0];
   if (named && named.index < stage.index) return { kind: 'stage', stage: named };
   return { kind: 'image', reference, expandedWith, ...splitReference(reference) };
 }

@@ -32,7 +32,19 @@ export function stageLabels(stage: Stage, { triggers }: { triggers: boolean }): 
   return labels;
 }
 
-export function labelPairs(node: InstructionNode): LabelPair[] {
+/** Four label rules read every LABEL: its pairs are read once per instruction. */
+const pairsByNode = new WeakMap<InstructionNode, readonly LabelPair[]>();
+
+export function labelPairs(node: InstructionNode): readonly LabelPair[] {
+  let pairs = pairsByNode.get(node);
+  if (!pairs) {
+    pairs = readLabelPairs(node);
+    pairsByNode.set(node, pairs);
+  }
+  return pairs;
+}
+
+function readLabelPairs(node: InstructionNode): LabelPair[] {
   const escapeChar = node.escapeChar;
   const words = splitWords(node.args.text, escapeChar);
   if (words.length === 0) return [];

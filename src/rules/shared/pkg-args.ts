@@ -136,8 +136,9 @@ export function parseCommandLine(args: readonly ArgWord[], spec: OptionSpec): Co
   return { options, operands, afterDoubleDash, opaque };
 }
 
-export function hasOption(line: CommandLine, ...names: string[]): boolean {
-  return line.options.some((option) => names.includes(option.name));
+/** Whether any of `names` is among the options (`hasOption(line.options, 'y', 'yes')`). */
+export function hasOption(options: readonly ParsedOption[], ...names: string[]): boolean {
+  return options.some((option) => names.includes(option.name));
 }
 
 export function optionValues(line: CommandLine, ...names: string[]): (string | null)[] {

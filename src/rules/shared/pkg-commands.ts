@@ -88,11 +88,10 @@ function collect(
   context: ScriptContext,
   depth: number,
 ): void {
-  const index = utf16Indexer(context.text);
   for (const command of commands) {
     // The engine inlines `sh -c` scripts with positions of their own; they are read again below, with their text.
     if (command.nested) continue;
-    const tool = toolCommand(block, command, context, index, into.length);
+    const tool = toolCommand(block, command, context, into.length);
     into.push(tool);
     const inner = depth < MAX_NESTING ? shellCScript(tool) : null;
     if (inner?.value != null) {
@@ -112,13 +111,11 @@ function toolCommand(
   run: RunBlock,
   command: SimpleCommand,
   context: ScriptContext,
-  index: (offset: number) => number,
   order: number,
 ): ToolCommand {
   const text = context.text;
-  const words = command.args.map((word) => argWord(word, text, index));
-  const start = index(command.start);
-  const end = index(command.end);
+  const words = command.args.map((word) => argWord(word, text));
+  const { start, end } = command;
   const env = new Map<string, string | null>();
   let programWord: ArgWord | null = null;
   // The parser gives assignment names only: read `NAME=value` and the program word back from the text.
@@ -158,10 +155,9 @@ function toolCommand(
   };
 }
 
-function argWord(word: ShellWord, text: string, index: (offset: number) => number): ArgWord {
-  const start = index(word.start);
-  const end = index(word.end);
-  return { value: word.value, raw: text.slice(start, end), start, end };
+/** Shell positions are already string indexes (the engine converts mvdan-sh's byte offsets). */
+function argWord(word: ShellWord, text: string): ArgWord {
+  return { value: word.value, raw: text.slice(word.start, word.end), start: word.start, end: word.end };
 }
 
 /**
@@ -245,26 +241,6 @@ function shellCScript(command: ToolCommand): ArgWord | null {
   return null;
 }
 
-// mvdan-sh, compiled from Go, reports UTF-8 byte offsets; JavaScript strings index UTF-16 code units.
-let shellOffsetsAreBytes: boolean | undefined;
-
-function utf16Indexer(text: string): (offset: number) => number {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is "anything beyond ASCII"
-  if (!/[^\u0000-\u007f]/.test(text)) return (offset) => offset;
-  shellOffsetsAreBytes ??= parseShell('é x').commands[0]?.args[0]?.start === 3;
-  if (!shellOffsetsAreBytes) return (offset) => offset;
-  const indexOfByte: number[] = [];
-  let index = 0;
-  for (const char of text) {
-    const point = char.codePointAt(0) ?? 0;
-    const bytes = point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4;
-    for (let b = 0; b < bytes; b++) indexOfByte.push(index);
-    index += char.length;
-  }
-  indexOfByte.push(text.length);
-  return (offset) => indexOfByte[Math.min(offset, indexOfByte.length - 1)];
-}
-
 /** Source span of a word of the command (of the whole `sh -c` string for commands inside one). */
 export function wordSpan(command: ToolCommand, word: ArgWord): Span {
   return command.context.toSource(word.start, word.end);
@@ -318,10 +294,6 @@ export function laterInRun(command: ToolCommand, matches: (later: ToolCommand) =
 const lastMatches = new WeakMap<RunBlock, Map<(command: ToolCommand) => boolean, number>>();
 
 /**
- * The stages whose layers are in the image a plain `docker build` produces: the last stage and the stages it
- * is built FROM. A stage only copied from (`COPY --from=builder`) leaves its caches behind.
- */
-/**
  * The RUNs of the stages that end up in the final image (the last stage and its local parents), with their stage:
  * what a builder stage leaves in its layers never ships, only what `COPY --from` takes. Cache and cleanup rules
  * read these.
@@ -334,6 +306,10 @@ export function* imageRunBlocks(model: Model): Generator<RunBlock & { readonly s
   }
 }
 
+/**
+ * The stages whose layers are in the image a plain `docker build` produces: the last stage and the stages it
+ * is built FROM. A stage only copied from (`COPY --from=builder`) leaves its caches behind.
+ */
 export function stagesInImage(model: Model): Set<Stage> {
   const stages = new Set<Stage>();
   for (let stage: Stage | null = model.stages[model.stages.length - 1] ?? null; stage; stage = stage.parent) {

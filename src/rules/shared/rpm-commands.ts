@@ -320,10 +320,6 @@ export function readRpmCommand(command: ToolCommand): RpmCommand | null {
   };
 }
 
-export function hasOption(options: readonly ParsedOption[], ...names: string[]): boolean {
-  return options.some((option) => names.includes(option.name));
-}
-
 /** `--setopt=assumeyes=1` (or `True`): the same as `-y` for yum and dnf. */
 export function setsAssumeYes(options: readonly ParsedOption[]): boolean {
   return options.some(

@@ -4,6 +4,7 @@
  * tools and wording; the reading of the command lines is in `rpm-commands.ts`.
  */
 import type { RuleContext } from '../../engine/types.js';
+import { hasOption } from './pkg-args.js';
 import { findingSpan, runBlocks, stagesInImage, type ToolCommand, wordSpan } from './pkg-commands.js';
 import {
   answeredByPipe,
@@ -11,7 +12,6 @@ import {
   CACHING_ACTIONS,
   cacheDirectories,
   cacheIsMounted,
-  hasOption,
   insertionAfter,
   isRpmPinned,
   judgePackages,
