@@ -6,10 +6,11 @@
  * walk (bench/README.md), and recurses once per `&&` (a long chain overflows the stack).
  *
  * Parameter expansions (`$X`, `${X}`, `${X:-default}`, `$1`, `$@`) are read as words whose value is unknown,
- * and command substitutions `$(...)` as scripts of their own, listed after their command as mvdan-sh's walk
- * lists them. Anything else returns null and goes to mvdan-sh: backquotes, backslashes, subshells and
- * groups, here-documents, background jobs, `|&`, compound commands and declaration builtins, control
- * characters, unterminated quotes, and any syntax error (so mvdan-sh words the message).
+ * and command substitutions (`$(...)`, and backquotes without backslashes) as scripts of their own, listed
+ * after their command as mvdan-sh's walk lists them. `if`, `for`, `while`, `until`, `case` and subshells are read for
+ * the commands inside them. Anything else returns null and goes to mvdan-sh: backslashes, `{ ...; }` groups,
+ * here-documents, background jobs, `|&`, arithmetic, declaration builtins, control characters, unterminated
+ * quotes, and any syntax error (so mvdan-sh words the message).
  */
 
 export interface QuickWord {
@@ -98,6 +99,17 @@ const DECLARATION_ARGUMENT = /^(?:-[A-Za-z]+|[A-Za-z_][A-Za-z0-9_]*(?:=.*)?)$/s;
 const IF_CONDITION_STOP = new Set(['then']);
 const IF_BODY_STOP = new Set(['elif', 'else', 'fi']);
 const IF_ELSE_STOP = new Set(['fi']);
+const LOOP_CONDITION_STOP = new Set(['do']);
+const LOOP_BODY_STOP = new Set(['done']);
+/** A case item's commands end at `;;`, `;&` or `;;&`, or, for the last item, at `esac`. */
+const CASE_ITEM_STOP = new Set([';;', 'esac']);
+const LOOP_VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A compound command read for its commands; `end` is just past its closing word. */
+interface Clause {
+  readonly calls: QuickCall[];
+  readonly end: number;
+}
 
 /** Returns null whenever the script needs the full parser. */
 export function quickParse(script: string): QuickScript | null {
@@ -195,7 +207,16 @@ class QuickReader {
         continue;
       }
       if (ch === ';') {
-        if (script[i + 1] === ';' || script[i + 1] === '&' || needCommand) return null;
+        if (script[i + 1] === ';' || script[i + 1] === '&') {
+          // `;;`, `;&`, `;;&`: the end of a case item, and nothing else.
+          if (!stop?.has(';;') || needCommand) return null;
+          if (pending()) {
+            endCommand();
+            endPipeline();
+          } else if (redirected || pipeline.length > 0) return null;
+          return { calls, end: i, stoppedAt: ';;', statements };
+        }
+        if (needCommand) return null;
         if (!endCommand()) return null;
         endPipeline();
         i++;
@@ -236,6 +257,16 @@ class QuickReader {
         i = after;
         continue;
       }
+      if (ch === '(') {
+        // `( LIST )`, a subshell, read for its commands; `((` is arithmetic.
+        if (pending() || script[i + 1] === '(') return null;
+        const subshell = this.list(i + 1, true, null);
+        if (subshell === null || subshell.statements === 0) return null;
+        hidden = subshell.calls;
+        needCommand = false;
+        i = subshell.end + 1;
+        continue;
+      }
       const word = this.word(i);
       if (word === null || hidden !== null) return null;
       if ((script[word.end] === '>' || script[word.end] === '<') && /^\d+$/.test(word.raw)) {
@@ -252,8 +283,13 @@ class QuickReader {
       } else if (words.length === 0 && assignments.length === 0 && !word.quoted && stop?.has(word.raw)) {
         if (needCommand) return null;
         return { calls, end: word.start, stoppedAt: word.raw, statements };
-      } else if (words.length === 0 && assignments.length === 0 && !word.quoted && word.raw === 'if') {
-        const clause = this.ifClause(word.end);
+      } else if (
+        words.length === 0 &&
+        assignments.length === 0 &&
+        !word.quoted &&
+        this.opensClause(word.raw)
+      ) {
+        const clause = this.clause(word.raw, word.end);
         if (clause === null) return null;
         hidden = clause.calls;
         needCommand = false;
@@ -290,8 +326,19 @@ class QuickReader {
     return { calls, end: i, stoppedAt: null, statements };
   }
 
+  private opensClause(word: string): boolean {
+    return word === 'if' || word === 'for' || word === 'while' || word === 'until' || word === 'case';
+  }
+
+  private clause(keyword: string, from: number): Clause | null {
+    if (keyword === 'if') return this.ifClause(from);
+    if (keyword === 'for') return this.forClause(from);
+    if (keyword === 'case') return this.caseClause(from);
+    return this.loopClause(from);
+  }
+
   /** `if LIST; then LIST; [elif LIST; then LIST;]... [else LIST;] fi` from after the `if`: its calls in order. */
-  private ifClause(from: number): { calls: QuickCall[]; end: number } | null {
+  private ifClause(from: number): Clause | null {
     const calls: QuickCall[] = [];
     let at = from;
     for (;;) {
@@ -312,6 +359,95 @@ class QuickReader {
       }
       return { calls, end: body.end + 2 };
     }
+  }
+
+  /** `while LIST; do LIST; done` (or `until`) from after the keyword: the condition's calls, then the body's. */
+  private loopClause(from: number): Clause | null {
+    const condition = this.list(from, false, LOOP_CONDITION_STOP);
+    if (condition === null || condition.statements === 0) return null;
+    const body = this.doGroup(condition.end);
+    return body && { calls: [...condition.calls, ...body.calls], end: body.end };
+  }
+
+  /**
+   * `for NAME [in WORDS]; do LIST; done` from after the `for`: the calls of substitutions in WORDS, then the
+   * body's, the order of mvdan-sh's walk. `for ((...))` goes to mvdan-sh.
+   */
+  private forClause(from: number): Clause | null {
+    const name = this.clauseWord(this.skip(from, ' \t'));
+    if (name === null || !LOOP_VARIABLE.test(name.raw)) return null;
+    const calls: QuickCall[] = [];
+    let at = this.skip(name.end, ' \t');
+    const keyword = this.clauseWord(at);
+    if (keyword !== null && keyword.raw === 'in') {
+      at = keyword.end;
+      for (;;) {
+        at = this.skip(at, ' \t');
+        if (at >= this.script.length || this.script[at] === ';' || this.script[at] === '\n') break;
+        const item = this.clauseWord(at);
+        if (item === null) return null;
+        calls.push(...item.inner);
+        at = item.end;
+      }
+    }
+    if (this.script[at] === ';') at++;
+    else if (this.script[at] !== '\n') return null;
+    const body = this.doGroup(this.skip(at, ' \t\n'));
+    return body && { calls: [...calls, ...body.calls], end: body.end };
+  }
+
+  /** `do LIST; done` at `at`. */
+  private doGroup(at: number): Clause | null {
+    const keyword = this.clauseWord(at);
+    if (keyword === null || keyword.raw !== 'do') return null;
+    const body = this.list(keyword.end, false, LOOP_BODY_STOP);
+    if (body === null || body.statements === 0) return null;
+    return { calls: body.calls, end: body.end + 4 };
+  }
+
+  /**
+   * `case WORD in [(]PATTERN[|PATTERN]...) LIST ;; ... esac` from after the `case`: the calls of substitutions
+   * in WORD, then each item's. Patterns with substitutions go to mvdan-sh.
+   */
+  private caseClause(from: number): Clause | null {
+    const subject = this.clauseWord(this.skip(from, ' \t'));
+    if (subject === null) return null;
+    const calls = [...subject.inner];
+    const keyword = this.clauseWord(this.skip(subject.end, ' \t\n'));
+    if (keyword === null || keyword.raw !== 'in') return null;
+    let at = keyword.end;
+    for (;;) {
+      at = this.skip(at, ' \t\n');
+      const first = this.clauseWord(at);
+      if (first !== null && first.raw === 'esac') return { calls, end: first.end };
+      if (this.script[at] === '(') at++;
+      // Patterns, separated by `|`, up to `)`.
+      for (;;) {
+        const pattern = this.clauseWord(this.skip(at, ' \t'));
+        if (pattern === null || pattern.inner.length > 0) return null;
+        at = this.skip(pattern.end, ' \t');
+        if (this.script[at] === ')') break;
+        if (this.script[at] !== '|') return null;
+        at++;
+      }
+      const item = this.list(at + 1, false, CASE_ITEM_STOP);
+      if (item === null) return null;
+      calls.push(...item.calls);
+      if (item.stoppedAt === 'esac') return { calls, end: item.end + 4 };
+      // Past `;;`, `;&` or `;;&`.
+      at = item.end + (this.script.startsWith(';;&', item.end) ? 3 : 2);
+    }
+  }
+
+  /** A word inside a compound command's syntax; null at a `#`, which starts a comment there. */
+  private clauseWord(at: number): RawWord | null {
+    return this.script[at] === '#' ? null : this.word(at);
+  }
+
+  private skip(from: number, characters: string): number {
+    let i = from;
+    while (i < this.script.length && characters.includes(this.script[i])) i++;
+    return i;
   }
 
   /** `>`, `>>`, `<`, `>&` (optionally after a descriptor number) and their target word; -1 if unsupported. */
@@ -359,6 +495,22 @@ class QuickReader {
       if (end !== -1) expands = true;
       return end;
     };
+    // Reads the backquoted substitution at `at`; returns its end, or -1. With no backslash (which changes
+    // meaning inside backquotes) and no comment or newline, it is read as `$(...)` is.
+    const backquoted = (at: number): number => {
+      const close = script.indexOf('`', at + 1);
+      if (close === -1) return -1;
+      const body = script.slice(at + 1, close);
+      if (body.includes('\\') || body.includes('#') || body.includes('\n')) return -1;
+      // A reader of the script cut at the closing backquote keeps every offset.
+      const reader = new QuickReader(script.slice(0, close));
+      const list = reader.list(at + 1, false, null);
+      if (list === null || list.end !== close) return -1;
+      if (reader.hasPipe) this.hasPipe = true;
+      inner.push(...list.calls);
+      expands = true;
+      return close + 1;
+    };
     while (i < n) {
       const ch = script[i];
       const code = ch.charCodeAt(0);
@@ -378,12 +530,12 @@ class QuickReader {
         let close = i + 1;
         while (close < n && script[close] !== '"') {
           const c = script[close];
-          if (c === '$') {
-            close = expansion(close);
+          if (c === '$' || c === '`') {
+            close = c === '$' ? expansion(close) : backquoted(close);
             if (close === -1) return null;
             continue;
           }
-          if (c === '`' || c === '\\' || c === '\n' || c.charCodeAt(0) < 0x20 || c === '\x7f') return null;
+          if (c === '\\' || c === '\n' || c.charCodeAt(0) < 0x20 || c === '\x7f') return null;
           value += c;
           close++;
         }
@@ -392,21 +544,12 @@ class QuickReader {
         i = close + 1;
         continue;
       }
-      if (ch === '$') {
-        i = expansion(i);
+      if (ch === '$' || ch === '`') {
+        i = ch === '$' ? expansion(i) : backquoted(i);
         if (i === -1) return null;
         continue;
       }
-      if (
-        ch === '`' ||
-        ch === '\\' ||
-        ch === '(' ||
-        ch === ')' ||
-        ch === '{' ||
-        ch === '}' ||
-        ch === '!' ||
-        ch === '\r'
-      )
+      if (ch === '\\' || ch === '(' || ch === ')' || ch === '{' || ch === '}' || ch === '!' || ch === '\r')
         break;
       value += ch;
       i++;
