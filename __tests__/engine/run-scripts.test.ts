@@ -10,6 +10,16 @@ function scriptsOf(dockerfile: string) {
 }
 
 describe('runScripts', () => {
+  it('reads the script of an exec-form shell started with options, `-o pipefail` included', () => {
+    const { model, scripts } = scriptsOf(
+      'FROM debian\nRUN ["bash", "-eo", "pipefail", "-c", "apt-get update && apt-get install -y curl"]\n',
+    );
+    expect(scripts.map((script) => script.kind)).toEqual(['exec-shell-c']);
+    expect(scripts[0].shell.commands.map((command) => command.name)).toEqual(['apt-get', 'apt-get']);
+    // Positions inside the string map to the whole JSON string.
+    expect(model.source.locate(scripts[0].spanOf(0, 1))).toMatchObject({ line: 2, column: 39 });
+  });
+
   it('reads a shell-form RUN across continuation lines and maps positions back', () => {
     const { model, scripts } = scriptsOf('FROM alpine\nRUN apk add \\\n  curl && cd /tmp\n');
     expect(scripts).toHaveLength(1);

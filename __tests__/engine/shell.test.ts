@@ -26,11 +26,12 @@ describe('parseShell', () => {
     expect(script.commands.map((command) => command.piped)).toEqual([true, true, false]);
   });
 
-  it('reads the script of sh -c as commands too', () => {
+  it('leaves the script of sh -c to the rules that read it with its own text', () => {
     const script = parseShell('sh -c "apt-get update && apt-get install -y git"');
-    expect(script.commands.filter((command) => command.nested).map((command) => command.name)).toEqual([
-      'apt-get',
-      'apt-get',
+    expect(script.commands.map((command) => command.name)).toEqual(['sh']);
+    expect(script.commands[0].args.map((word) => word.value)).toEqual([
+      '-c',
+      'apt-get update && apt-get install -y git',
     ]);
   });
 

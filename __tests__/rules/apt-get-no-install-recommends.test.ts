@@ -70,5 +70,13 @@ testRule(rule, {
       code: 'FROM debian\nRUN /bin/sh -c "apt-get install -y curl"',
       errors: [{ line: 2, fix: 'none' }],
     },
+    {
+      name: 'bash -eo pipefail -c script, shell form and exec form',
+      code: 'FROM debian\nRUN bash -eo pipefail -c "apt-get install -y curl"\nRUN ["/bin/bash", "-o", "pipefail", "-c", "apt-get install -y git"]',
+      errors: [
+        { line: 2, fix: 'none' },
+        { line: 3, fix: 'none' },
+      ],
+    },
   ],
 });

@@ -9,6 +9,7 @@
 import { commandForm, spanIn } from './lexer.js';
 import { explicitShellAt, type InstructionNode } from './model.js';
 import { parseShell, type ShellScript } from './shell.js';
+import { shellInvocation } from './shell-wrapper.js';
 import type { Span } from './source.js';
 
 export interface RunScript {
@@ -47,12 +48,11 @@ function readRunScripts(node: InstructionNode, source: string): RunScript[] {
   const args = node.args;
   const form = commandForm(args.text);
   if (form.kind === 'exec') {
-    const shellC =
-      form.argv.length >= 3 && POSIX_SHELL.test(form.argv[0]) && /^-[a-z]*c[a-z]*$/.test(form.argv[1]);
+    const shellC = shellInvocation(form.argv);
     if (!shellC) return form.argv.length > 0 ? [execCommand(form.argv, form.elements, args)] : [];
-    const element = form.elements[2];
+    const element = form.elements[shellC.scriptIndex];
     const span = element ? spanIn(args, element.start, element.end) : spanIn(args, 0, args.text.length);
-    const text = form.argv[2];
+    const text = form.argv[shellC.scriptIndex];
     return [{ text, shell: parseShell(text), kind: 'exec-shell-c', spanOf: () => span }];
   }
   if (!runsPosixShell(node)) return [];

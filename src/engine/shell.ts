@@ -1,7 +1,8 @@
 /**
  * RUN commands read as a shell reads them, with mvdan/sh's parser (the `mvdan-sh` package): simple commands
- * with their words unquoted, how they are chained (`&&`, `||`, `;`, `|`), and the scripts of `sh -c "..."`
- * read in turn. Rules see this small model, never the parser's syntax tree.
+ * with their words unquoted, and whether they are piped. The script of a `sh -c "..."` word is not read here:
+ * the rules that follow it (`sh-levels`, `pkg-commands`) read it with its own text, so that positions inside
+ * it stay exact. Rules see this small model, never the parser's syntax tree.
  *
  * Chosen by measurement (2026-11-30, this machine): mvdan-sh parses a typical 140-character RUN in ~170 µs,
  * synchronously; sh-syntax (the same parser as WASM) costs ~3 ms per call because of its async bridge, which
@@ -36,8 +37,6 @@ export interface SimpleCommand {
   readonly end: number;
   /** Part of a pipeline with another command (`a | b`). */
   readonly piped: boolean;
-  /** Found inside the script of a `sh -c "..."` word: its offsets are those of that word. */
-  readonly nested: boolean;
 }
 
 export interface ShellScript {
@@ -50,7 +49,6 @@ export interface ShellScript {
 
 // mvdan/sh's BinCmdOperator values, as GopherJS exposes them: `&&` 10, `||` 11, `|` 12, `|&` 13.
 const PIPE_OPERATORS = new Set([12, 13]);
-const SHELLS = /^(?:.*\/)?(?:sh|bash|ash|dash|zsh|ksh|mksh)$/;
 const CACHE_LIMIT = 5_000;
 const cache = new Map<string, ShellScript>();
 type ShellModule = typeof shModule;
@@ -98,7 +96,7 @@ export function resetShellCache(): { readonly scripts: number; readonly full: nu
 export function parseShell(script: string): ShellScript {
   const cached = cache.get(script);
   if (cached) return cached;
-  const parsed = parseUncached(script, 0);
+  const parsed = parseUncached(script);
   // A bounded memo: rules ask for the same RUN several times, but a huge file must not grow it forever.
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(script, parsed);
@@ -133,27 +131,14 @@ export type ShellReader = 'auto' | 'full';
 
 /** Not memoised; for tests that compare the two readers. */
 export function parseShellUncached(script: string, reader: ShellReader = 'auto'): ShellScript {
-  return parseUncached(script, 0, reader);
+  return parseUncached(script, reader);
 }
 
-function parseUncached(script: string, depth: number, reader: ShellReader = 'auto'): ShellScript {
+function parseUncached(script: string, reader: ShellReader = 'auto'): ShellScript {
   parses++;
   const read = (reader === 'auto' ? quickRead(script) : null) ?? fullRead(script);
   if ('error' in read) return { commands: [], hasPipe: false, error: read.error };
-  const commands: SimpleCommand[] = [];
-  let hasPipe = read.hasPipe;
-  for (const command of read.commands) {
-    commands.push(command);
-    // `sh -c "script"`: the script is a command line too (depth-limited against `sh -c 'sh -c ...'` bombs).
-    const inner = command.name && SHELLS.test(command.name) ? shellCScript(command) : null;
-    if (inner && depth < 3) {
-      const nested = parseUncached(inner.value, depth + 1, reader);
-      hasPipe ||= nested.hasPipe;
-      for (const child of nested.commands)
-        commands.push({ ...child, start: inner.start, end: inner.end, nested: true });
-    }
-  }
-  return { commands, hasPipe, error: null };
+  return { commands: read.commands, hasPipe: read.hasPipe, error: null };
 }
 
 type Read = { readonly commands: SimpleCommand[]; readonly hasPipe: boolean } | { readonly error: string };
@@ -170,7 +155,6 @@ function quickRead(script: string): Read | null {
       start: call.start,
       end: call.end,
       piped: call.piped,
-      nested: false,
     })),
   };
 }
@@ -232,7 +216,6 @@ function simpleCommand(
     start,
     end,
     piped: pipedRanges.some((range) => range.start <= start && end <= range.end),
-    nested: false,
   };
 }
 
@@ -262,18 +245,6 @@ function literal(sh: ShellModule, parts: readonly WordPart[], inDoubleQuotes = f
     } else return null;
   }
   return value;
-}
-
-function shellCScript(command: SimpleCommand): (ShellWord & { value: string }) | null {
-  for (let i = 0; i < command.args.length; i++) {
-    const arg = command.args[i].value;
-    if (arg === null || !arg.startsWith('-')) return null;
-    if (/^-[a-z]*c[a-z]*$/.test(arg)) {
-      const script = command.args[i + 1];
-      return script?.value != null ? { ...script, value: script.value } : null;
-    }
-  }
-  return null;
 }
 
 function describeParseError(error: unknown): string {

@@ -19,7 +19,7 @@ export default defineRule({
     for (const { instruction, onbuild, scripts } of runInstructions(model)) {
       const total = scripts.reduce((count, script) => count + script.shell.commands.length, 0);
       for (const script of scripts) {
-        const commands = script.shell.commands.filter((command) => !command.nested);
+        const commands = script.shell.commands;
         const index = commands.findIndex((command) => !isPreparation(command));
         const cd = commands[index];
         if (cd?.name !== 'cd' || !isPlainDirectory(cd, script.text, onbuild ? null : instruction)) continue;

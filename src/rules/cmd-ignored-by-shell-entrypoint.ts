@@ -1,5 +1,6 @@
 import type { Model } from '../engine/model.js';
 import { argvOf, type EffectiveCommand } from '../engine/runtime.js';
+import { POSIX_SHELL } from '../engine/shell-wrapper.js';
 import { defineRule } from '../engine/types.js';
 import { baseName, commandLine, lineOf, runtimePairs } from './shared/runtime-pairs.js';
 
@@ -42,7 +43,6 @@ export default defineRule({
   },
 });
 
-const POSIX_SHELL = /^(sh|bash|ash|dash|zsh|ksh|mksh)$/;
 /** `$@`, `$*`, `$#`, `$1`, `${2}`: the script reads the arguments appended after the `-c` string. */
 const READS_POSITIONALS = /\$\{?[@*#0-9]/;
 

@@ -42,7 +42,7 @@ function commandCount(node: InstructionNode, source: string): number | null {
   let count = 0;
   for (const script of scripts) {
     if (script.shell.error !== null) return null;
-    count += script.shell.commands.filter((command) => !command.nested).length;
+    count += script.shell.commands.length;
   }
   return count;
 }

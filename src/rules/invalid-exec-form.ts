@@ -1,5 +1,6 @@
 import { commandForm, spanIn, splitWords } from '../engine/lexer.js';
 import { explicitShellAt, type InstructionNode } from '../engine/model.js';
+import { POSIX_SHELL } from '../engine/shell-wrapper.js';
 import { defineRule, type Fix } from '../engine/types.js';
 import { isPowerShellTypeLiteral, isShellTest, readPseudoArray } from './shared/runtime-json.js';
 import { baseName } from './shared/runtime-pairs.js';
@@ -60,8 +61,6 @@ export default defineRule({
     }
   },
 });
-
-const POSIX_SHELL = /^(sh|bash|ash|dash|zsh|ksh|mksh)$/;
 
 interface BracketedCommand {
   /** `CMD`, `HEALTHCHECK CMD`, `ONBUILD RUN`... as written. */

@@ -4,6 +4,7 @@
  */
 import { spanIn, splitWords } from '../../engine/lexer.js';
 import type { Command } from '../../engine/model.js';
+import { shellInvocation } from '../../engine/shell-wrapper.js';
 import type { Span } from '../../engine/source.js';
 
 /** The span of the command text: after `CMD`/`ENTRYPOINT` (and HEALTHCHECK's flags and `CMD`). */
@@ -42,20 +43,8 @@ export function keywordOf(command: Command): string {
   return command.instruction.keyword === 'HEALTHCHECK' ? 'HEALTHCHECK CMD' : command.instruction.keyword;
 }
 
-/** Whether argv runs a POSIX-style shell with `-c` (`sh -c`, `/bin/bash -ec`, `ash -c`...). */
+/** Whether argv runs a POSIX-style shell with `-c` (`sh -c`, `/bin/bash -ec`, `bash -o pipefail -c`...). */
 export function shellWrapperScript(argv: readonly string[]): { shell: string; scriptIndex: number } | null {
-  const shell = argv[0]?.split('/').pop() ?? '';
-  if (!/^(sh|bash|ash|dash|zsh|ksh|mksh)$/.test(shell)) return null;
-  for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i];
-    // `-o pipefail` / `+o errexit` take an operand: skip it.
-    if (arg === '-o' || arg === '+o') {
-      i++;
-      continue;
-    }
-    if (!arg.startsWith('-') && !arg.startsWith('+')) return null;
-    if (/^-[a-z]*c[a-z]*$/.test(arg))
-      return i + 1 < argv.length ? { shell: argv[0], scriptIndex: i + 1 } : null;
-  }
-  return null;
+  const invocation = shellInvocation(argv);
+  return invocation && { shell: argv[0], scriptIndex: invocation.scriptIndex };
 }

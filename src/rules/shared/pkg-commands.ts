@@ -8,6 +8,7 @@
 import { splitWords } from '../../engine/lexer.js';
 import type { InstructionNode, Model, Stage } from '../../engine/model.js';
 import { parseShell, type ShellWord, type SimpleCommand } from '../../engine/shell.js';
+import { shellInvocation } from '../../engine/shell-wrapper.js';
 import type { Span } from '../../engine/source.js';
 import type { TextEdit } from '../../engine/types.js';
 import type { ArgWord } from './pkg-args.js';
@@ -48,7 +49,6 @@ export interface RunBlock {
   readonly source: string;
 }
 
-const SHELLS = /^(?:sh|bash|ash|dash|zsh|ksh|mksh)$/;
 const MAX_NESTING = 3;
 
 /** Read once per model: some thirty rules walk the same commands, and re-reading them cost more than linting. */
@@ -89,8 +89,6 @@ function collect(
   depth: number,
 ): void {
   for (const command of commands) {
-    // The engine inlines `sh -c` scripts with positions of their own; they are read again below, with their text.
-    if (command.nested) continue;
     const tool = toolCommand(block, command, context, into.length);
     into.push(tool);
     const inner = depth < MAX_NESTING ? shellCScript(tool) : null;
@@ -226,19 +224,8 @@ function unwrap(
 
 /** The script of `sh -c '...'` (also `bash -o pipefail -c`, `sh -ec`), or null. */
 function shellCScript(command: ToolCommand): ArgWord | null {
-  if (!SHELLS.test(command.program)) return null;
-  const args = command.args;
-  for (let i = 0; i < args.length; i++) {
-    const value = args[i].value;
-    if (value === null) return null;
-    if (/^[-+]o$/.test(value)) {
-      i++;
-      continue;
-    }
-    if (!/^[-+]/.test(value)) return null;
-    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(value)) return args[i + 1] ?? null;
-  }
-  return null;
+  const invocation = shellInvocation([command.program, ...command.args.map((word) => word.value)]);
+  return invocation && (command.args[invocation.scriptIndex - 1] ?? null);
 }
 
 /** Source span of a word of the command (of the whole `sh -c` string for commands inside one). */

@@ -8,6 +8,7 @@ import { commandForm, splitWords } from '../../engine/lexer.js';
 import type { InstructionNode } from '../../engine/model.js';
 import type { RunScript } from '../../engine/run-scripts.js';
 import { parseShell, type ShellWord, type SimpleCommand } from '../../engine/shell.js';
+import { shellInvocation, shellOptionsOf } from '../../engine/shell-wrapper.js';
 import type { Span } from '../../engine/source.js';
 
 export interface ShellLevel {
@@ -24,30 +25,7 @@ export interface ShellLevel {
   readonly program: string | null;
 }
 
-const POSIX_SHELL = /^(?:.*\/)?(?:sh|bash|ash|dash|zsh|ksh|mksh)$/;
 const MAX_DEPTH = 3;
-
-/** `["/bin/bash", "-o", "pipefail", "-c"]` → `["-o", "pipefail"]`; the words before the script. */
-export function shellOptionsOf(argv: readonly string[]): string[] {
-  const options: string[] = [];
-  for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i];
-    if (/^[-+]o$/.test(arg)) {
-      options.push(arg, argv[i + 1] ?? '');
-      i++;
-    } else if (/^--[a-z-]+$/.test(arg) && arg !== '--') {
-      // `--login`, `--norc`; `--rcfile FILE` and `--init-file FILE` take the next word.
-      options.push(arg);
-      if (arg === '--rcfile' || arg === '--init-file') options.push(argv[++i] ?? '');
-    } else if (/^[-+][A-Za-z]+$/.test(arg)) {
-      // `-eo pipefail`: the `o` takes the next word.
-      options.push(arg);
-      if (arg.endsWith('o')) options.push(argv[++i] ?? '');
-      if (/c/.test(arg)) break;
-    } else break;
-  }
-  return options;
-}
 
 /** Whether shell options turn pipefail on: `-o pipefail`, `-eo pipefail`, `-euxo pipefail`. */
 export function enablesPipefail(options: readonly string[]): boolean {
@@ -59,14 +37,10 @@ export function enablesPipefail(options: readonly string[]): boolean {
 }
 
 /** The script word of `sh -c '...'` (also `bash -o pipefail -c`, `sh -ec`) and the options before it. */
-export function shellCScript(command: SimpleCommand): { script: ShellWord; options: string[] } | null {
-  if (!command.name || !POSIX_SHELL.test(command.name)) return null;
-  const words = command.args.map((word) => word.value ?? '\0');
-  const options = shellOptionsOf([command.name, ...words]);
-  const c = options.findIndex((option) => /^-[A-Za-z]*c[A-Za-z]*$/.test(option));
-  if (c === -1) return null;
-  const script = command.args[options.length];
-  return script?.value != null ? { script, options: options.slice(0, c + 1) } : null;
+function shellCScript(command: SimpleCommand): { script: ShellWord; options: string[] } | null {
+  const invocation = shellInvocation([command.name, ...command.args.map((word) => word.value)]);
+  const script = invocation && command.args[invocation.scriptIndex - 1];
+  return script?.value != null && invocation ? { script, options: invocation.options } : null;
 }
 
 /**
@@ -76,7 +50,7 @@ export function shellCScript(command: SimpleCommand): { script: ShellWord; optio
 export function* shellLevels(script: RunScript, initialOptions: readonly string[]): Generator<ShellLevel> {
   const top: ShellLevel = {
     text: script.text,
-    commands: script.shell.commands.filter((command) => !command.nested),
+    commands: script.shell.commands,
     shellOptions: initialOptions,
     spanOf: (start, end) => script.spanOf(start, end),
     parent: null,
@@ -96,7 +70,7 @@ function* walk(level: ShellLevel, depth: number): Generator<ShellLevel> {
     yield* walk(
       {
         text: inner.script.value,
-        commands: parsed.commands.filter((child) => !child.nested),
+        commands: parsed.commands,
         shellOptions: inner.options,
         spanOf: () => span,
         parent: level,
