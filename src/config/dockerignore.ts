@@ -5,15 +5,26 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The context's ignore file, read once per run: a pull request with 300 Dockerfiles shares one. */
+const contextIgnores = new Map<string, string | null>();
+
 export function dockerignoreFor(dockerfilePath: string, contextDir: string): string | null {
-  for (const candidate of [`${dockerfilePath}.dockerignore`, join(contextDir, '.dockerignore')]) {
-    if (existsSync(candidate)) {
-      try {
-        return readFileSync(candidate, 'utf8');
-      } catch {
-        // An unreadable ignore file is treated as absent: copy-ignored-file then stays silent, never wrong.
-      }
-    }
+  const beside = readIgnoreFile(`${dockerfilePath}.dockerignore`);
+  if (beside !== null) return beside;
+  let shared = contextIgnores.get(contextDir);
+  if (shared === undefined) {
+    shared = readIgnoreFile(join(contextDir, '.dockerignore'));
+    contextIgnores.set(contextDir, shared);
   }
-  return null;
+  return shared;
+}
+
+function readIgnoreFile(path: string): string | null {
+  if (!existsSync(path)) return null;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    // An unreadable ignore file is treated as absent: copy-ignored-file then stays silent, never wrong.
+    return null;
+  }
 }

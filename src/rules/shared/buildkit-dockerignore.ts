@@ -24,8 +24,16 @@ export interface DockerIgnore {
   readonly patterns: readonly IgnorePattern[];
 }
 
+/** The last file read: every Dockerfile of a run usually shares the build context's one. */
+let lastRead: { readonly text: string; readonly ignore: DockerIgnore | null } | null = null;
+
 /** The patterns of a `.dockerignore`, or null when Docker would reject the file (then no finding can be trusted). */
 export function parseDockerignore(text: string): DockerIgnore | null {
+  if (lastRead?.text !== text) lastRead = { text, ignore: readDockerignore(text) };
+  return lastRead.ignore;
+}
+
+function readDockerignore(text: string): DockerIgnore | null {
   const patterns: IgnorePattern[] = [];
   const lines = text.split('\n');
   for (const [index, rawLine] of lines.entries()) {
