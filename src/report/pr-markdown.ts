@@ -7,6 +7,7 @@ import { docsUrl, type Severity } from '../engine/types.js';
 import type { Delivery, PlacedFinding, ReviewedFile } from '../review-model.js';
 import { TOOL_NAME, TOOL_VERSION } from './json.js';
 import { codeBlock, codeSpan, escapeMarkdown, inlineMarkdown, runtimeMarkdown } from './markdown.js';
+import { plural } from './text.js';
 
 const SEVERITY_BADGE: Record<Severity, string> = {
   error: '❌ **error**',
@@ -68,7 +69,7 @@ export function reviewBody(counts: { readonly inline: number; readonly elsewhere
     elsewhere > 0
       ? ` ${elsewhere} more finding${elsewhere === 1 ? ' is' : 's are'} listed in the summary comment.`
       : ' The summary comment lists every finding.';
-  return `**${TOOL_NAME}** commented on ${inline} new finding${inline === 1 ? '' : 's'} in the changed Dockerfiles.${rest}`;
+  return `**${TOOL_NAME}** commented on ${plural(inline, 'new finding')} in the changed Dockerfiles.${rest}`;
 }
 
 const DELIVERY_TEXT: Record<Delivery, string> = {
@@ -103,7 +104,7 @@ export function summaryMarkdown(input: SummaryInput, maxLength: number): string 
   const head: string[] = [`## ${TOOL_NAME}`];
   const verdict = input.conclusion.failed ? '❌ **failing**' : '✅ **passing**';
   head.push(
-    `${verdict} (fail-on: ${codeSpan(input.conclusion.failOn)}) · ${total === 0 ? 'no findings' : `${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`} in ${input.files.length} Dockerfile${input.files.length === 1 ? '' : 's'}.`,
+    `${verdict} (fail-on: ${codeSpan(input.conclusion.failOn)}) · ${total === 0 ? 'no findings' : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`} in ${plural(input.files.length, 'Dockerfile')}.`,
   );
   if (input.problems.length > 0) {
     head.push(
@@ -136,7 +137,7 @@ export function summaryMarkdown(input: SummaryInput, maxLength: number): string 
 }
 
 function truncationNote(files: number, findings: number): string {
-  return `> **${files} more file${files === 1 ? '' : 's'} (${findings} finding${findings === 1 ? '' : 's'}) not shown** to stay within GitHub's size limit: the job summary, the check run and the SARIF/JSON output list everything.`;
+  return `> **${plural(files, 'more file')} (${plural(findings, 'finding')}) not shown** to stay within GitHub's size limit: the job summary, the check run and the SARIF/JSON output list everything.`;
 }
 
 function fileSection(
