@@ -10,6 +10,8 @@ import {
   ruleDocWithTable,
   SCHEMA_PATH,
   schemaText,
+  VALIDATOR_PATH,
+  validatorText,
 } from '../scripts/gen-docs.js';
 import { BUILDKIT_CHECKS, HADOLINT_RULES, NOT_COVERED } from '../scripts/parity-data.js';
 import { allRules } from '../src/rules/index.js';
@@ -44,5 +46,9 @@ describe('generated documentation', () => {
 
   it('the published config schema matches the rules', () => {
     expect(readFileSync(new URL(SCHEMA_PATH, root), 'utf8')).toBe(schemaText(allRules));
+  });
+
+  it('the precompiled config validator matches the schema', () => {
+    expect(readFileSync(new URL(VALIDATOR_PATH, root), 'utf8')).toBe(validatorText(allRules));
   });
 });
