@@ -29,3 +29,31 @@ it("no source calls dockerfile-ast's quadratic variable APIs", () => {
   });
   expect(calls).toEqual([]);
 });
+
+/**
+ * dockerfile-ast builds each argument one character at a time, a chain of string pieces that outgrows V8's
+ * young heap on a long instruction (a 1 MB exec form took ~0.9 s, superlinear). `npm ci` applies
+ * patches/dockerfile-ast+<version>.patch through patch-package; if the version moves, the patch must too.
+ */
+it('dockerfile-ast is installed with its patch for linear argument reading', async () => {
+  const { version } = JSON.parse(
+    readFileSync(join(REPO_ROOT, 'node_modules', 'dockerfile-ast', 'package.json'), 'utf8'),
+  ) as { version: string };
+  expect(readdirSync(join(REPO_ROOT, 'patches'))).toContain(`dockerfile-ast+${version}.patch`);
+  const instruction = readFileSync(
+    join(REPO_ROOT, 'node_modules', 'dockerfile-ast', 'lib', 'instruction.js'),
+    'utf8',
+  );
+  expect(instruction).toContain('fullArgs.substring(runStart, runEnd)');
+
+  // The patched reading gives the same arguments, on a 1 MB exec form too.
+  const { DockerfileParser } = await import('dockerfile-ast');
+  const words = Array.from({ length: 100_000 }, (_, i) => `"w${i}"`);
+  const [cmd] = DockerfileParser.parse(`FROM a\nCMD [${words.join(',')}]\n`)
+    .getInstructions()
+    .slice(1);
+  expect(cmd.getArguments().map((argument) => argument.getValue())).toEqual([`[${words.join(',')}]`]);
+  const strings = (cmd as unknown as { getJSONStrings(): { getValue(): string }[] }).getJSONStrings();
+  expect(strings).toHaveLength(100_000);
+  expect(strings[99_999].getValue()).toBe('"w99999"');
+});

@@ -1026,6 +1026,18 @@ class Instruction extends line_1.Line {
         let escaping = false;
         let escapeMarker = -1;
         let escapedArg = "";
+        // pending run fullArgs[runStart, runEnd) of plain characters not yet
+        // appended to escapedArg; avoids building huge ConsString chains one
+        // character at a time
+        let runStart = -1;
+        let runEnd = -1;
+        const flush = () => {
+            if (runStart !== -1) {
+                escapedArg = escapedArg + fullArgs.substring(runStart, runEnd);
+                runStart = -1;
+            }
+            return escapedArg;
+        };
         for (let i = 0; i < fullArgs.length; i++) {
             let char = fullArgs.charAt(i);
             if (util_1.Util.isWhitespace(char)) {
@@ -1045,10 +1057,10 @@ class Instruction extends line_1.Line {
                 }
                 else if (found !== -1) {
                     if (escapeMarker === -1) {
-                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + i))));
+                        args.push(new argument_1.Argument(flush(), vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + i))));
                     }
                     else {
-                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                        args.push(new argument_1.Argument(flush(), vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
                     }
                     escapeMarker = -1;
                     escapedArg = "";
@@ -1104,7 +1116,7 @@ class Instruction extends line_1.Line {
                 }
                 else {
                     if (escapedWhitespaceDetected && escapeMarker !== -1) {
-                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                        args.push(new argument_1.Argument(flush(), vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
                         escapedArg = "";
                         found = -1;
                     }
@@ -1112,14 +1124,14 @@ class Instruction extends line_1.Line {
                     escapedWhitespaceDetected = false;
                     escaping = false;
                     if (next === '$') {
-                        escapedArg = escapedArg + char + next;
+                        escapedArg = flush() + char + next;
                     }
                     else if (next === '') {
                         // reached EOF, stop processing
                         break;
                     }
                     else {
-                        escapedArg = escapedArg + next;
+                        escapedArg = flush() + next;
                     }
                     if (found === -1) {
                         found = i;
@@ -1133,14 +1145,21 @@ class Instruction extends line_1.Line {
                 }
                 else {
                     if (escapedWhitespaceDetected && escapeMarker !== -1) {
-                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                        args.push(new argument_1.Argument(flush(), vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
                         escapedArg = "";
                         found = -1;
                     }
                     escapedWhitespaceDetected = false;
                     escaping = false;
                     escapeMarker = -1;
-                    escapedArg = escapedArg + char;
+                    if (runStart !== -1 && runEnd === i) {
+                        runEnd = i + 1;
+                    }
+                    else {
+                        flush();
+                        runStart = i;
+                        runEnd = i + 1;
+                    }
                     if (found === -1) {
                         found = i;
                     }
@@ -1151,10 +1170,10 @@ class Instruction extends line_1.Line {
         }
         if (found !== -1) {
             if (escapeMarker === -1) {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + fullArgs.length))));
+                args.push(new argument_1.Argument(flush(), vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + fullArgs.length))));
             }
             else {
-                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                args.push(new argument_1.Argument(flush(), vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
             }
         }
         return args;
@@ -2435,11 +2454,11 @@ class JSONInstruction extends modifiableInstruction_1.ModifiableInstruction {
         this.openingBracket = null;
         this.closingBracket = null;
         this.jsonStrings = [];
-        const argsContent = this.getRawArgumentsContent();
-        if (argsContent === null) {
+        const args = this.getArguments();
+        if (args.length === 0) {
             return;
         }
-        const args = this.getArguments();
+        const argsContent = this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end));
         if (args.length === 1 && args[0].getValue() === "[]") {
             let argRange = args[0].getRange();
             this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character, argRange.start.line, argRange.start.character + 1));
@@ -2451,11 +2470,31 @@ class JSONInstruction extends modifiableInstruction_1.ModifiableInstruction {
             this.closingBracket = args[1];
             return;
         }
-        const argsOffset = document.offsetAt(this.getArgumentsRange().start);
+        const argsOffset = document.offsetAt(args[0].getRange().start);
         let start = -1;
         let last = "";
         let quoted = false;
         let escapedArg = "";
+        // pending run argsContent[runStart, runEnd) not yet appended to escapedArg
+        let runStart = -1;
+        let runEnd = -1;
+        const flush = () => {
+            if (runStart !== -1) {
+                escapedArg = escapedArg + argsContent.substring(runStart, runEnd);
+                runStart = -1;
+            }
+            return escapedArg;
+        };
+        const append = (idx) => {
+            if (runStart !== -1 && runEnd === idx) {
+                runEnd = idx + 1;
+            }
+            else {
+                flush();
+                runStart = idx;
+                runEnd = idx + 1;
+            }
+        };
         argsCheck: for (let i = 0; i < argsContent.length; i++) {
             let char = argsContent.charAt(i);
             switch (char) {
@@ -2465,7 +2504,7 @@ class JSONInstruction extends modifiableInstruction_1.ModifiableInstruction {
                         last = '[';
                     }
                     else if (quoted) {
-                        escapedArg = escapedArg + char;
+                        append(i);
                     }
                     else {
                         break argsCheck;
@@ -2476,15 +2515,15 @@ class JSONInstruction extends modifiableInstruction_1.ModifiableInstruction {
                         start = i;
                         quoted = true;
                         last = '"';
-                        escapedArg = escapedArg + char;
+                        append(i);
                         continue;
                     }
                     else if (last === '"') {
                         if (quoted) {
-                            escapedArg = escapedArg + char;
+                            append(i);
                             // quoted string done
                             quoted = false;
-                            this.jsonStrings.push(new jsonArgument_1.JSONArgument(escapedArg, vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start), document.positionAt(argsOffset + i + 1)), vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start + 1), document.positionAt(argsOffset + i))));
+                            this.jsonStrings.push(new jsonArgument_1.JSONArgument(flush(), vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start), document.positionAt(argsOffset + i + 1)), vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start + 1), document.positionAt(argsOffset + i))));
                             escapedArg = "";
                         }
                         else {
@@ -2498,7 +2537,7 @@ class JSONInstruction extends modifiableInstruction_1.ModifiableInstruction {
                     break;
                 case ',':
                     if (quoted) {
-                        escapedArg = escapedArg + char;
+                        append(i);
                     }
                     else {
                         if (last === '"') {
@@ -2511,7 +2550,7 @@ class JSONInstruction extends modifiableInstruction_1.ModifiableInstruction {
                     break;
                 case ']':
                     if (quoted) {
-                        escapedArg = escapedArg + char;
+                        append(i);
                     }
                     else if (last !== "") {
                         this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
@@ -2526,7 +2565,7 @@ class JSONInstruction extends modifiableInstruction_1.ModifiableInstruction {
                         switch (argsContent.charAt(i + 1)) {
                             case '"':
                             case '\\':
-                                escapedArg = escapedArg + argsContent.charAt(i + 1);
+                                append(i + 1);
                                 i++;
                                 continue;
                             case ' ':
@@ -2577,7 +2616,7 @@ class JSONInstruction extends modifiableInstruction_1.ModifiableInstruction {
                     if (!quoted) {
                         break argsCheck;
                     }
-                    escapedArg = escapedArg + char;
+                    append(i);
                     break;
             }
         }
@@ -3178,6 +3217,11 @@ class Parser {
                 case '\n':
                     if (escaped) {
                         continue;
+                    }
+                    const keyword = instruction.toUpperCase();
+                    if (keyword !== "ADD" && keyword !== "COPY" && keyword !== "RUN" && keyword !== "ONBUILD") {
+                        // only these can have heredocs, skip building a throw-away instruction
+                        return i;
                     }
                     return this.processHeredocs(this.createInstruction(dockerfile, instruction, start, instructionEnd, i), i);
                 case this.escapeChar:

@@ -16,7 +16,7 @@ export interface LintOptions {
   readonly rules: readonly Rule[];
   /** Per-rule severity or `off`, from the config file. */
   readonly ruleSettings?: Readonly<Record<string, RuleSetting>>;
-  /** Larger files get one `file-too-large` finding instead of a parse (the parser is superlinear on huge input). */
+  /** Larger files get one `file-too-large` finding instead of a parse: a bound on one file's time and memory. */
   readonly maxFileSize?: number;
   /** The `.dockerignore` of the build context (the repository root unless configured), for `copy-ignored-file`. */
   readonly dockerignore?: string | null;

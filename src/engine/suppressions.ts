@@ -108,7 +108,19 @@ function split(list: string): string[] {
     .filter(Boolean);
 }
 
-function idResolver(rules: readonly RuleMeta[]) {
+/** Built once per rule list: every file of a run resolves pragmas against the same rules. */
+const resolvers = new WeakMap<readonly RuleMeta[], ReturnType<typeof buildIdResolver>>();
+
+function idResolver(rules: readonly RuleMeta[]): ReturnType<typeof buildIdResolver> {
+  let resolver = resolvers.get(rules);
+  if (!resolver) {
+    resolver = buildIdResolver(rules);
+    resolvers.set(rules, resolver);
+  }
+  return resolver;
+}
+
+function buildIdResolver(rules: readonly RuleMeta[]) {
   const byHadolint = new Map<string, string[]>();
   const byBuildkit = new Map<string, string[]>();
   for (const rule of rules) {

@@ -15,10 +15,18 @@ export interface AptGetCall {
   readonly subcommand: string | undefined;
 }
 
+/** Read once per command: the seven apt rules ask for the same apt-get lines. */
+const callByCommand = new WeakMap<ToolCommand, AptGetCall>();
+
 export function aptGetCall(command: ToolCommand): AptGetCall | null {
   if (command.program !== 'apt-get') return null;
-  const line = parseCommandLine(command.args, APT_GET_OPTIONS);
-  return { command, line, subcommand: line.operands[0]?.value ?? undefined };
+  let call = callByCommand.get(command);
+  if (!call) {
+    const line = parseCommandLine(command.args, APT_GET_OPTIONS);
+    call = { command, line, subcommand: line.operands[0]?.value ?? undefined };
+    callByCommand.set(command, call);
+  }
+  return call;
 }
 
 export type AptSetting = 'assume-yes' | 'no-install-recommends';
