@@ -8,17 +8,49 @@ import type { Span } from './source.js';
 
 /**
  * One instruction's argument text as Docker sees it: escaped newlines removed, and comment lines
- * inside a continuation dropped (Docker strips them before parsing). `offsets[i]` is the source
- * offset of `text[i]`; `offsets[text.length]` is the end of the span, so spans map back exactly.
+ * inside a continuation dropped (Docker strips them before parsing). `offsetAt(i)` is the source
+ * offset of `text[i]`; `offsetAt(text.length)` is the end of the span, so spans map back exactly.
  */
 export interface LogicalText {
   readonly text: string;
-  readonly offsets: readonly number[];
+  offsetAt(index: number): number;
+}
+
+/**
+ * Where each contiguous run of source characters starts, in the text and in the source: a RUN of 40
+ * continued lines has 40 runs, where one offset per character cost more than reading the text.
+ */
+interface Runs {
+  readonly textStarts: number[];
+  readonly sourceStarts: number[];
+}
+
+function runOffset(runs: Runs, index: number): number {
+  const { textStarts, sourceStarts } = runs;
+  let low = 0;
+  let high = textStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (textStarts[middle] <= index) low = middle;
+    else high = middle - 1;
+  }
+  return sourceStarts[low] + index - textStarts[low];
 }
 
 export function logicalText(source: string, span: Span, escapeChar: string): LogicalText {
-  let text = '';
-  const offsets: number[] = [];
+  const parts: string[] = [];
+  const runs: Runs = { textStarts: [], sourceStarts: [] };
+  let length = 0;
+  // The run being read: source[runStart, i) is kept text.
+  let runStart = span.start;
+  const endRun = (at: number) => {
+    if (at > runStart) {
+      parts.push(source.slice(runStart, at));
+      runs.textStarts.push(length);
+      runs.sourceStarts.push(runStart);
+      length += at - runStart;
+    }
+  };
   let i = span.start;
   let atLineStart = false;
   while (i < span.end) {
@@ -29,30 +61,38 @@ export function logicalText(source: string, span: Span, escapeChar: string): Log
       while (j < span.end && (source[j] === ' ' || source[j] === '\t')) j++;
       if (source[j] === '#' || source[j] === '\n' || (source[j] === '\r' && source[j + 1] === '\n')) {
         const newline = source.indexOf('\n', j);
-        if (newline === -1 || newline >= span.end) break;
+        if (newline === -1 || newline >= span.end) {
+          runStart = span.end;
+          break;
+        }
         i = newline + 1;
+        runStart = i;
         continue;
       }
       atLineStart = false;
     }
-    const ch = source[i];
-    if (ch === escapeChar) {
+    if (source[i] === escapeChar) {
       // An escape followed by optional blanks and a line break continues the instruction.
       let j = i + 1;
       while (j < span.end && (source[j] === ' ' || source[j] === '\t')) j++;
       if (source[j] === '\r' && source[j + 1] === '\n') j++;
       if (source[j] === '\n' || j >= span.end) {
+        endRun(i);
         i = j + 1;
+        runStart = i;
         atLineStart = true;
         continue;
       }
     }
-    text += ch;
-    offsets.push(i);
     i++;
   }
-  offsets.push(span.end);
-  return { text, offsets };
+  endRun(Math.min(i, span.end));
+  const text = parts.length === 1 ? parts[0] : parts.join('');
+  const end = span.end;
+  return {
+    text,
+    offsetAt: (index) => (index >= text.length ? end : runOffset(runs, index)),
+  };
 }
 
 /**
@@ -70,7 +110,7 @@ export function argumentsText(
   cut = Number.POSITIVE_INFINITY,
 ): LogicalText {
   const whole = logicalText(source, span, escapeChar);
-  const { text, offsets } = whole;
+  const text = whole.text;
   let start = 0;
   for (let word = 0; ; word++) {
     while (start < text.length && isBlank(text[start])) start++;
@@ -79,22 +119,24 @@ export function argumentsText(
   }
   let end = text.length;
   while (end > start && isBlank(text[end - 1])) end--;
-  if (end === start) return { text: '', offsets: [span.end] };
-  let endOffset = offsets[end - 1] + 1;
+  if (end === start) return { text: '', offsetAt: () => span.end };
+  let endOffset = whole.offsetAt(end - 1) + 1;
   if (cut < endOffset) {
     // Keep what lies before the cut, blanks included, as the library's range clipped at the cut would.
-    while (end > start && offsets[end - 1] >= cut) end--;
-    endOffset = Math.max(cut, offsets[start]);
+    while (end > start && whole.offsetAt(end - 1) >= cut) end--;
+    endOffset = Math.max(cut, whole.offsetAt(start));
   }
-  const kept = offsets.slice(start, end);
-  kept.push(endOffset);
-  return { text: text.slice(start, end), offsets: kept };
+  const length = end - start;
+  return {
+    text: text.slice(start, end),
+    offsetAt: (index) => (index >= length ? endOffset : whole.offsetAt(start + index)),
+  };
 }
 
 export function spanIn(logical: LogicalText, start: number, end: number): Span {
-  const startOffset = logical.offsets[start];
+  const startOffset = logical.offsetAt(start);
   // The end of a span is just past its last character, which may sit before a removed continuation.
-  const endOffset = end > start ? logical.offsets[end - 1] + 1 : startOffset;
+  const endOffset = end > start ? logical.offsetAt(end - 1) + 1 : startOffset;
   return { start: startOffset, end: endOffset };
 }
 
