@@ -536,8 +536,10 @@ class QuickReader {
             continue;
           }
           if (c === '\\' || c === '\n' || c.charCodeAt(0) < 0x20 || c === '\x7f') return null;
-          value += c;
-          close++;
+          let j = close + 1;
+          while (j < n && isPlainInDoubleQuotes(script.charCodeAt(j))) j++;
+          value += j === close + 1 ? c : script.slice(close, j);
+          close = j;
         }
         if (close >= n) return null;
         quoted = true;
@@ -551,14 +553,29 @@ class QuickReader {
       }
       if (ch === '\\' || ch === '(' || ch === ')' || ch === '{' || ch === '}' || ch === '!' || ch === '\r')
         break;
-      value += ch;
-      i++;
+      // A run of plain characters, taken as one slice.
+      let j = i + 1;
+      while (j < n && isPlain(script.charCodeAt(j))) j++;
+      value += j === i + 1 ? ch : script.slice(i, j);
+      i = j;
     }
     // A word stops at `)` (the end of a `$(`); any other of these characters needs the full parser.
     if (i < n && script[i] !== ')' && !BLANK_OR_OPERATOR.has(script[i])) return null;
     if (i === start) return null;
     return { value: expands ? null : value, start, end: i, raw: script.slice(start, i), quoted, inner };
   }
+}
+
+/** Characters with no meaning to the word reader outside quotes: blanks, operators, quotes, `$`, `\\`... do. */
+const NOT_PLAIN = new Set([...' \t\n;&|<>\'"$`\\(){}!'].map((c) => c.charCodeAt(0)));
+const NOT_PLAIN_IN_DOUBLE_QUOTES = new Set([...'"$`\\'].map((c) => c.charCodeAt(0)));
+
+function isPlain(code: number): boolean {
+  return code >= 0x20 && code !== 0x7f && !NOT_PLAIN.has(code);
+}
+
+function isPlainInDoubleQuotes(code: number): boolean {
+  return code >= 0x20 && code !== 0x7f && !NOT_PLAIN_IN_DOUBLE_QUOTES.has(code);
 }
 
 const NAME_START = /[A-Za-z_]/;
