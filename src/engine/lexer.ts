@@ -174,13 +174,23 @@ export function splitWords(text: string, escapeChar: string): Word[] {
         value += text[i + 1];
         i++;
       } else {
-        value += ch;
+        // A run of characters that change nothing here, taken as one slice.
+        let j = i + 1;
+        while (j < text.length && isPlainIn(text[j], quote, escapeChar)) j++;
+        value += j === i + 1 ? ch : text.slice(i, j);
+        i = j;
+        continue;
       }
       i++;
     }
     words.push({ value, start, end: i, raw: text.slice(start, i) });
   }
   return words;
+}
+
+function isPlainIn(ch: string, quote: string | null, escapeChar: string): boolean {
+  if (quote !== null) return ch !== quote && ch !== escapeChar;
+  return ch !== '"' && ch !== "'" && ch !== escapeChar && !isBlank(ch);
 }
 
 function isBlank(ch: string): boolean {
@@ -210,6 +220,7 @@ const NAME_CHAR = /[A-Za-z0-9_]/;
  */
 export function scanVariables(text: string, escapeChar: string): VariableRef[] {
   const refs: VariableRef[] = [];
+  if (!text.includes('$')) return refs;
   let inSingle = false;
   let inDouble = false;
   for (let i = 0; i < text.length; i++) {
