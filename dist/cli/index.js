@@ -18523,9 +18523,33 @@ var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
 var main = __nccwpck_require__(8390);
 ;// CONCATENATED MODULE: ./lib/src/engine/lexer.js
+function runOffset(runs, index) {
+    const { textStarts, sourceStarts } = runs;
+    let low = 0;
+    let high = textStarts.length - 1;
+    while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (textStarts[middle] <= index)
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    return sourceStarts[low] + index - textStarts[low];
+}
 function logicalText(source, span, escapeChar) {
-    let text = '';
-    const offsets = [];
+    const parts = [];
+    const runs = { textStarts: [], sourceStarts: [] };
+    let length = 0;
+    // The run being read: source[runStart, i) is kept text.
+    let runStart = span.start;
+    const endRun = (at) => {
+        if (at > runStart) {
+            parts.push(source.slice(runStart, at));
+            runs.textStarts.push(length);
+            runs.sourceStarts.push(runStart);
+            length += at - runStart;
+        }
+    };
     let i = span.start;
     let atLineStart = false;
     while (i < span.end) {
@@ -18537,15 +18561,17 @@ function logicalText(source, span, escapeChar) {
                 j++;
             if (source[j] === '#' || source[j] === '\n' || (source[j] === '\r' && source[j + 1] === '\n')) {
                 const newline = source.indexOf('\n', j);
-                if (newline === -1 || newline >= span.end)
+                if (newline === -1 || newline >= span.end) {
+                    runStart = span.end;
                     break;
+                }
                 i = newline + 1;
+                runStart = i;
                 continue;
             }
             atLineStart = false;
         }
-        const ch = source[i];
-        if (ch === escapeChar) {
+        if (source[i] === escapeChar) {
             // An escape followed by optional blanks and a line break continues the instruction.
             let j = i + 1;
             while (j < span.end && (source[j] === ' ' || source[j] === '\t'))
@@ -18553,17 +18579,22 @@ function logicalText(source, span, escapeChar) {
             if (source[j] === '\r' && source[j + 1] === '\n')
                 j++;
             if (source[j] === '\n' || j >= span.end) {
+                endRun(i);
                 i = j + 1;
+                runStart = i;
                 atLineStart = true;
                 continue;
             }
         }
-        text += ch;
-        offsets.push(i);
         i++;
     }
-    offsets.push(span.end);
-    return { text, offsets };
+    endRun(Math.min(i, span.end));
+    const text = parts.length === 1 ? parts[0] : parts.join('');
+    const end = span.end;
+    return {
+        text,
+        offsetAt: (index) => (index >= text.length ? end : runOffset(runs, index)),
+    };
 }
 /**
  * An instruction's arguments as dockerfile-ast's `getArguments()` delimits them, read from the source text in one
@@ -18574,7 +18605,7 @@ function logicalText(source, span, escapeChar) {
  */
 function argumentsText(source, span, escapeChar, skipWords, cut = Number.POSITIVE_INFINITY) {
     const whole = logicalText(source, span, escapeChar);
-    const { text, offsets } = whole;
+    const text = whole.text;
     let start = 0;
     for (let word = 0;; word++) {
         while (start < text.length && isBlank(text[start]))
@@ -18588,22 +18619,24 @@ function argumentsText(source, span, escapeChar, skipWords, cut = Number.POSITIV
     while (end > start && isBlank(text[end - 1]))
         end--;
     if (end === start)
-        return { text: '', offsets: [span.end] };
-    let endOffset = offsets[end - 1] + 1;
+        return { text: '', offsetAt: () => span.end };
+    let endOffset = whole.offsetAt(end - 1) + 1;
     if (cut < endOffset) {
         // Keep what lies before the cut, blanks included, as the library's range clipped at the cut would.
-        while (end > start && offsets[end - 1] >= cut)
+        while (end > start && whole.offsetAt(end - 1) >= cut)
             end--;
-        endOffset = Math.max(cut, offsets[start]);
+        endOffset = Math.max(cut, whole.offsetAt(start));
     }
-    const kept = offsets.slice(start, end);
-    kept.push(endOffset);
-    return { text: text.slice(start, end), offsets: kept };
+    const length = end - start;
+    return {
+        text: text.slice(start, end),
+        offsetAt: (index) => (index >= length ? endOffset : whole.offsetAt(start + index)),
+    };
 }
 function spanIn(logical, start, end) {
-    const startOffset = logical.offsets[start];
+    const startOffset = logical.offsetAt(start);
     // The end of a span is just past its last character, which may sit before a removed continuation.
-    const endOffset = end > start ? logical.offsets[end - 1] + 1 : startOffset;
+    const endOffset = end > start ? logical.offsetAt(end - 1) + 1 : startOffset;
     return { start: startOffset, end: endOffset };
 }
 /**
@@ -18635,13 +18668,24 @@ function splitWords(text, escapeChar) {
                 i++;
             }
             else {
-                value += ch;
+                // A run of characters that change nothing here, taken as one slice.
+                let j = i + 1;
+                while (j < text.length && isPlainIn(text[j], quote, escapeChar))
+                    j++;
+                value += j === i + 1 ? ch : text.slice(i, j);
+                i = j;
+                continue;
             }
             i++;
         }
         words.push({ value, start, end: i, raw: text.slice(start, i) });
     }
     return words;
+}
+function isPlainIn(ch, quote, escapeChar) {
+    if (quote !== null)
+        return ch !== quote && ch !== escapeChar;
+    return ch !== '"' && ch !== "'" && ch !== escapeChar && !isBlank(ch);
 }
 function isBlank(ch) {
     return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
@@ -18655,6 +18699,8 @@ const NAME_CHAR = /[A-Za-z0-9_]/;
  */
 function lexer_scanVariables(text, escapeChar) {
     const refs = [];
+    if (!text.includes('$'))
+        return refs;
     let inSingle = false;
     let inDouble = false;
     for (let i = 0; i < text.length; i++) {
@@ -19872,8 +19918,11 @@ class QuickReader {
                     }
                     if (c === '\\' || c === '\n' || c.charCodeAt(0) < 0x20 || c === '\x7f')
                         return null;
-                    value += c;
-                    close++;
+                    let j = close + 1;
+                    while (j < n && isPlainInDoubleQuotes(script.charCodeAt(j)))
+                        j++;
+                    value += j === close + 1 ? c : script.slice(close, j);
+                    close = j;
                 }
                 if (close >= n)
                     return null;
@@ -19889,8 +19938,12 @@ class QuickReader {
             }
             if (ch === '\\' || ch === '(' || ch === ')' || ch === '{' || ch === '}' || ch === '!' || ch === '\r')
                 break;
-            value += ch;
-            i++;
+            // A run of plain characters, taken as one slice.
+            let j = i + 1;
+            while (j < n && isPlain(script.charCodeAt(j)))
+                j++;
+            value += j === i + 1 ? ch : script.slice(i, j);
+            i = j;
         }
         // A word stops at `)` (the end of a `$(`); any other of these characters needs the full parser.
         if (i < n && script[i] !== ')' && !BLANK_OR_OPERATOR.has(script[i]))
@@ -19899,6 +19952,15 @@ class QuickReader {
             return null;
         return { value: expands ? null : value, start, end: i, raw: script.slice(start, i), quoted, inner };
     }
+}
+/** Characters with no meaning to the word reader outside quotes: blanks, operators, quotes, `$`, `\\`... do. */
+const NOT_PLAIN = new Set([...' \t\n;&|<>\'"$`\\(){}!'].map((c) => c.charCodeAt(0)));
+const NOT_PLAIN_IN_DOUBLE_QUOTES = new Set([...'"$`\\'].map((c) => c.charCodeAt(0)));
+function isPlain(code) {
+    return code >= 0x20 && code !== 0x7f && !NOT_PLAIN.has(code);
+}
+function isPlainInDoubleQuotes(code) {
+    return code >= 0x20 && code !== 0x7f && !NOT_PLAIN_IN_DOUBLE_QUOTES.has(code);
 }
 const shell_fast_NAME_START = /[A-Za-z_]/;
 const shell_fast_NAME_CHAR = /[A-Za-z0-9_]/;
@@ -20242,7 +20304,17 @@ function split(list) {
         .map((item) => item.trim())
         .filter(Boolean);
 }
+/** Built once per rule list: every file of a run resolves pragmas against the same rules. */
+const resolvers = new WeakMap();
 function idResolver(rules) {
+    let resolver = resolvers.get(rules);
+    if (!resolver) {
+        resolver = buildIdResolver(rules);
+        resolvers.set(rules, resolver);
+    }
+    return resolver;
+}
+function buildIdResolver(rules) {
     const byHadolint = new Map();
     const byBuildkit = new Map();
     for (const rule of rules) {
@@ -24354,11 +24426,18 @@ function isPinned(text) {
 
 
 
+/** Read once per command: the seven apt rules ask for the same apt-get lines. */
+const callByCommand = new WeakMap();
 function aptGetCall(command) {
     if (command.program !== 'apt-get')
         return null;
-    const line = parseCommandLine(command.args, APT_GET_OPTIONS);
-    return { command, line, subcommand: line.operands[0]?.value ?? undefined };
+    let call = callByCommand.get(command);
+    if (!call) {
+        const line = parseCommandLine(command.args, APT_GET_OPTIONS);
+        call = { command, line, subcommand: line.operands[0]?.value ?? undefined };
+        callByCommand.set(command, call);
+    }
+    return call;
 }
 const FALSE = /^(?:0|false|no|off|without|disable)$/i;
 const TRUE = /^(?:1|true|yes|on|with|enable)$/i;
