@@ -45,6 +45,11 @@ it('dockerfile-ast is installed with its patch for linear argument reading', asy
     'utf8',
   );
   expect(instruction).toContain('fullArgs.substring(runStart, runEnd)');
+  const dockerfile = readFileSync(
+    join(REPO_ROOT, 'node_modules', 'dockerfile-ast', 'lib', 'dockerfile.js'),
+    'utf8',
+  );
+  expect(dockerfile).toContain('stageRanges');
 
   // The patched reading gives the same arguments, on a 1 MB exec form too.
   const { DockerfileParser } = await import('dockerfile-ast');
@@ -56,4 +61,32 @@ it('dockerfile-ast is installed with its patch for linear argument reading', asy
   const strings = (cmd as unknown as { getJSONStrings(): { getValue(): string }[] }).getJSONStrings();
   expect(strings).toHaveLength(100_000);
   expect(strings[99_999].getValue()).toBe('"w99999"');
+});
+
+it("gives each comment to the stage it lies in (dockerfile-ast's comment sorting, patched to a binary search)", async () => {
+  const { DockerfileParser } = await import('dockerfile-ast');
+  const text = [
+    '# before',
+    'ARG V=1',
+    'FROM a AS one',
+    '# in one',
+    'RUN x',
+    '# between one and two',
+    'FROM b AS two',
+    'RUN y \\',
+    '  # inside a continuation',
+    '  z',
+    '# after the last instruction',
+  ].join('\n');
+  const parsed = DockerfileParser.parse(text) as unknown as {
+    initialInstructions: { getComments(): { getContent(): string }[] };
+    buildStages: { getComments(): { getContent(): string }[] }[];
+  };
+  const contents = (comments: { getContent(): string }[]) => comments.map((comment) => comment.getContent());
+  // Only a comment inside the ARGs before the first FROM belongs to them; one above them, to nothing.
+  expect(contents(parsed.initialInstructions.getComments())).toEqual([]);
+  expect(parsed.buildStages.map((stage) => contents(stage.getComments()))).toEqual([
+    ['in one'],
+    ['inside a continuation'],
+  ]);
 });

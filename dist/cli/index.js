@@ -287,14 +287,32 @@ class Dockerfile extends imageTemplate_1.ImageTemplate {
      */
     organizeComments() {
         const comments = this.getComments();
+        // Build stages follow each other in the document, so their ranges are sorted: each comment's
+        // stage is found by binary search instead of testing every stage (comments x stages).
+        const stageRanges = this.buildStages.map((buildStage) => buildStage.getRange());
+        const sorted = this.buildStages.every((buildStage) => buildStage.getInstructions().length > 0);
+        const initialRange = this.initialInstructions.getRange();
+        const before = (a, b) => a.line < b.line || (a.line === b.line && a.character < b.character);
         for (let i = 0; i < comments.length; i++) {
-            if (util_1.Util.isInsideRange(comments[i].getRange().end, this.initialInstructions.getRange())) {
+            if (util_1.Util.isInsideRange(comments[i].getRange().end, initialRange)) {
                 this.initialInstructions.addComment(comments[i]);
             }
             else {
-                for (const buildStage of this.buildStages) {
-                    if (util_1.Util.isInsideRange(comments[i].getRange().start, buildStage.getRange())) {
-                        buildStage.addComment(comments[i]);
+                const start = comments[i].getRange().start;
+                let first = 0;
+                if (sorted) {
+                    // the first stage that does not end before the comment
+                    let high = stageRanges.length;
+                    while (first < high) {
+                        const middle = (first + high) >> 1;
+                        if (before(stageRanges[middle].end, start)) first = middle + 1;
+                        else high = middle;
+                    }
+                }
+                for (let j = first; j < this.buildStages.length; j++) {
+                    if (sorted && before(start, stageRanges[j].start)) break;
+                    if (util_1.Util.isInsideRange(start, stageRanges[j])) {
+                        this.buildStages[j].addComment(comments[i]);
                     }
                 }
             }
