@@ -9,8 +9,8 @@ import {
   mayBeReincluded,
   parseDockerignore,
 } from './shared/buildkit-dockerignore.js';
-import { expandKnown } from './shared/buildkit-expand.js';
 import { onFirstLine } from './shared/buildkit-location.js';
+import { expandAt } from './shared/copy-args.js';
 
 export default defineRule({
   id: 'copy-ignored-file',
@@ -78,7 +78,7 @@ function localSources(stage: Stage, node: InstructionNode): Source[] {
   const sources: Source[] = [];
   for (const word of words.slice(0, -1)) {
     if (word.heredoc) continue;
-    const value = word.raw.includes('$') ? expandKnown(stage, node, word.raw) : word.value;
+    const value = word.raw.includes('$') ? expandAt(stage, node, word.raw) : word.value;
     if (value === null || value === '' || isRemote(value)) continue;
     sources.push({ value, span: word.span });
   }

@@ -1,6 +1,6 @@
 import type { InstructionNode, Stage } from '../engine/model.js';
 import { defineRule } from '../engine/types.js';
-import { expandKnown } from './shared/buildkit-expand.js';
+import { expandAt } from './shared/copy-args.js';
 
 export default defineRule({
   id: 'workdir-relative-path',
@@ -36,7 +36,7 @@ function ancestorSetsWorkdir(stage: Stage): boolean {
 /** The path after Docker's expansion; with an unknown variable, only a literal start can still tell. */
 function workdirPath(stage: Stage, node: InstructionNode): string | null {
   const raw = node.args.text.trim();
-  const expanded = expandKnown(stage, node, raw);
+  const expanded = expandAt(stage, node, raw);
   if (expanded !== null) return expanded;
   const literal = raw.replace(/^["']/, '');
   return literal.startsWith('$') ? null : literal;

@@ -4,23 +4,10 @@
  * itself gives are used: a variable that a build argument or the base image may set makes the word
  * unknown, and the rules then stay silent rather than guess.
  */
-import { scanVariables, spanIn, splitWords } from '../../engine/lexer.js';
-import { type InstructionNode, lookup, type Stage } from '../../engine/model.js';
+import { spanIn, splitWords } from '../../engine/lexer.js';
+import type { InstructionNode, Stage } from '../../engine/model.js';
 import type { Span } from '../../engine/source.js';
-import { expandWithDefaults } from './vars-image-ref.js';
-
-/** The word with quotes removed and variables expanded, or null when a variable's value is not known here. */
-export function expandKnown(stage: Stage, node: InstructionNode, raw: string): string | null {
-  const values = new Map<string, string>();
-  for (const reference of scanVariables(raw, node.escapeChar)) {
-    if (reference.singleQuoted) continue;
-    const value = lookup(stage, reference.name, node.index)?.value;
-    // A value that refers to further variables would need a second round we do not attempt.
-    if (value !== undefined && value !== null && !value.includes('$')) values.set(reference.name, value);
-    else if (!reference.hasFallback) return null;
-  }
-  return expandWithDefaults(raw, values, node.escapeChar)?.value ?? null;
-}
+import { expandAt, hasVariable } from './copy-args.js';
 
 export interface ExpandedWord {
   /** The value BuildKit works with: quotes removed, variables expanded. */
@@ -39,14 +26,11 @@ export function expandedWords(stage: Stage, node: InstructionNode): ExpandedWord
   const words: ExpandedWord[] = [];
   for (const word of splitWords(node.args.text, node.escapeChar)) {
     const span = spanIn(node.args, word.start, word.end);
-    const hasVariables = scanVariables(word.raw, node.escapeChar).some(
-      (reference) => !reference.singleQuoted,
-    );
-    if (!hasVariables) {
+    if (!hasVariable(word.raw, node.escapeChar)) {
       words.push({ value: word.value, raw: word.raw, span, plain: word.raw === word.value });
       continue;
     }
-    const expanded = expandKnown(stage, node, word.raw);
+    const expanded = expandAt(stage, node, word.raw);
     if (expanded === null) continue;
     for (const value of expanded.split(/[ \t\r\n]+/).filter((part) => part !== ''))
       words.push({ value, raw: word.raw, span, plain: false });
