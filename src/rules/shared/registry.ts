@@ -26,11 +26,18 @@ export function imageRegistry(reference: string, escapeChar: string): ImageRegis
   const first = slash === -1 ? reference.split(/[:@]/)[0] : reference.slice(0, slash);
   const variables = scanVariables(reference, escapeChar);
   if (variables.some((variable) => variable.start < first.length)) return null;
-  const isRegistry =
-    slash !== -1 && (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first);
+  const isRegistry = slash !== -1 && isRegistryComponent(first);
   if (!isRegistry) return { registry: 'docker.io', dockerHub: true, implied: true };
   const registry = first.toLowerCase();
   return { registry, dockerHub: DOCKER_HUB.includes(registry), implied: false };
+}
+
+/**
+ * Whether the first component of a reference that has a `/` is a registry, as distribution/reference's
+ * `ParseNormalizedNamed` decides: it holds `.` or `:`, is `localhost`, or has capitals (a repository cannot).
+ */
+export function isRegistryComponent(first: string): boolean {
+  return /[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase();
 }
 
 /** Whether an entry allows the registry: `*` alone, a `*suffix`, a `prefix*`, or the exact name (case-insensitive). */

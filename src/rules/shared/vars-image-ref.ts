@@ -4,6 +4,7 @@
  * distribution/reference (`[registry[:port]/]path[:tag][@digest]`, as `ParseNormalizedNamed` reads it).
  * Both functions are single left-to-right passes.
  */
+import { isRegistryComponent } from './registry.js';
 
 export interface Expansion {
   readonly value: string;
@@ -144,9 +145,7 @@ export function imageReferenceProblem(reference: string): string | null {
     return `the repository name is longer than ${MAX_NAME_LENGTH} characters`;
   const slash = rest.indexOf('/');
   const first = slash === -1 ? '' : rest.slice(0, slash);
-  // As `ParseNormalizedNamed` decides: a first component with `.` or `:`, `localhost`, or capitals is a registry.
-  const hasDomain =
-    slash !== -1 && (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase());
+  const hasDomain = slash !== -1 && isRegistryComponent(first);
   const path = hasDomain ? rest.slice(slash + 1) : rest;
   if (hasDomain && !validDomain(first)) return `the registry \`${first}\` is not a valid host name`;
   if (path !== path.toLowerCase()) return 'repository names must be lowercase';
