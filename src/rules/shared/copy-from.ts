@@ -37,7 +37,7 @@ export function fromReferences(stage: Stage, source: SourceText): FromReference[
         references.push({
           node,
           value: flag.value,
-          span: onFirstLine(node, flag.span, source),
+          span: startOnFirstLine(node, flag.span, source),
           written: source.slice(flag.span),
         });
     } else if (node.keyword === 'RUN') {
@@ -48,7 +48,7 @@ export function fromReferences(stage: Stage, source: SourceText): FromReference[
           references.push({
             node,
             value: field.value,
-            span: onFirstLine(
+            span: startOnFirstLine(
               node,
               { start: flag.span.start + field.start, end: flag.span.start + field.end },
               source,
@@ -61,8 +61,11 @@ export function fromReferences(stage: Stage, source: SourceText): FromReference[
   return references;
 }
 
-/** Findings belong on the instruction's first line (as hadolint reports them), even for a flag continued below it. */
-function onFirstLine(node: InstructionNode, span: Span, source: SourceText): Span {
+/**
+ * Findings start on the instruction's first line (as hadolint reports them), even for a flag continued below
+ * it: the span is stretched up to the keyword, where buildkit-location's `onFirstLine` replaces it.
+ */
+function startOnFirstLine(node: InstructionNode, span: Span, source: SourceText): Span {
   return source.lineIndexAt(span.start) === source.lineIndexAt(node.span.start)
     ? span
     : { start: node.keywordSpan.start, end: span.end };
