@@ -22996,6 +22996,53 @@ function sentence(text) {
     return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
+;// CONCATENATED MODULE: ./lib/src/rules/shared/registry.js
+/**
+ * Which registry an image reference pulls from, as Docker decides it (distribution/reference
+ * `splitDockerDomain`), and whether a `trusted-registries` entry allows it (hadolint's DL3026 matching).
+ */
+
+/** Docker Hub's names: an image without a registry resolves to `docker.io`; hadolint also accepts `hub.docker.com`. */
+const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'hub.docker.com'];
+/**
+ * The registry of `[registry/]path[:tag][@digest]`, or null when a variable decides it (`$REGISTRY/app`,
+ * `${IMAGE}:1`). The first path part is a registry when it holds `.` or `:`, is `localhost`, or has an
+ * uppercase letter (repository names cannot).
+ */
+function imageRegistry(reference, escapeChar) {
+    const slash = reference.indexOf('/');
+    const first = slash === -1 ? reference.split(/[:@]/)[0] : reference.slice(0, slash);
+    const variables = lexer_scanVariables(reference, escapeChar);
+    if (variables.some((variable) => variable.start < first.length))
+        return null;
+    const isRegistry = slash !== -1 && isRegistryComponent(first);
+    if (!isRegistry)
+        return { registry: 'docker.io', dockerHub: true, implied: true };
+    const registry = first.toLowerCase();
+    return { registry, dockerHub: DOCKER_HUB.includes(registry), implied: false };
+}
+/**
+ * Whether the first component of a reference that has a `/` is a registry, as distribution/reference's
+ * `ParseNormalizedNamed` decides: it holds `.` or `:`, is `localhost`, or has capitals (a repository cannot).
+ */
+function isRegistryComponent(first) {
+    return /[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase();
+}
+/** Whether an entry allows the registry: `*` alone, a `*suffix`, a `prefix*`, or the exact name (case-insensitive). */
+function isTrusted(image, trusted) {
+    const names = image.dockerHub ? DOCKER_HUB : [image.registry];
+    return trusted.some((entry) => {
+        const pattern = entry.toLowerCase();
+        if (pattern === '*')
+            return true;
+        if (pattern.startsWith('*'))
+            return names.some((name) => name.endsWith(pattern.slice(1)));
+        if (pattern.endsWith('*'))
+            return names.some((name) => name.startsWith(pattern.slice(0, -1)));
+        return names.includes(pattern);
+    });
+}
+
 ;// CONCATENATED MODULE: ./lib/src/rules/shared/vars-image-ref.js
 /**
  * FROM lines evaluated the way BuildKit's InvalidDefaultArgInFrom does: the image text expanded with
@@ -23003,6 +23050,7 @@ function sentence(text) {
  * distribution/reference (`[registry[:port]/]path[:tag][@digest]`, as `ParseNormalizedNamed` reads it).
  * Both functions are single left-to-right passes.
  */
+
 const vars_image_ref_NAME_START = /[A-Za-z_]/;
 const vars_image_ref_NAME_CHAR = /[A-Za-z0-9_]/;
 /**
@@ -23149,8 +23197,7 @@ function imageReferenceProblem(reference) {
         return `the repository name is longer than ${MAX_NAME_LENGTH} characters`;
     const slash = rest.indexOf('/');
     const first = slash === -1 ? '' : rest.slice(0, slash);
-    // As `ParseNormalizedNamed` decides: a first component with `.` or `:`, `localhost`, or capitals is a registry.
-    const hasDomain = slash !== -1 && (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase());
+    const hasDomain = slash !== -1 && isRegistryComponent(first);
     const path = hasDomain ? rest.slice(slash + 1) : rest;
     if (hasDomain && !validDomain(first))
         return `the registry \`${first}\` is not a valid host name`;
@@ -25995,7 +26042,7 @@ function fromReferences(stage, source) {
                 references.push({
                     node,
                     value: flag.value,
-                    span: copy_from_onFirstLine(node, flag.span, source),
+                    span: startOnFirstLine(node, flag.span, source),
                     written: source.slice(flag.span),
                 });
         }
@@ -26008,7 +26055,7 @@ function fromReferences(stage, source) {
                     references.push({
                         node,
                         value: field.value,
-                        span: copy_from_onFirstLine(node, { start: flag.span.start + field.start, end: flag.span.start + field.end }, source),
+                        span: startOnFirstLine(node, { start: flag.span.start + field.start, end: flag.span.start + field.end }, source),
                         written: field.text,
                     });
             }
@@ -26016,8 +26063,11 @@ function fromReferences(stage, source) {
     }
     return references;
 }
-/** Findings belong on the instruction's first line (as hadolint reports them), even for a flag continued below it. */
-function copy_from_onFirstLine(node, span, source) {
+/**
+ * Findings start on the instruction's first line (as hadolint reports them), even for a flag continued below
+ * it: the span is stretched up to the keyword, where buildkit-location's `onFirstLine` replaces it.
+ */
+function startOnFirstLine(node, span, source) {
     return source.lineIndexAt(span.start) === source.lineIndexAt(node.span.start)
         ? span
         : { start: node.keywordSpan.start, end: span.end };
@@ -26542,53 +26592,6 @@ function escapedInRegExp(ch, inClass) {
     return ch;
 }
 
-;// CONCATENATED MODULE: ./lib/src/rules/shared/buildkit-expand.js
-/**
- * Words of an instruction as BuildKit sees them after its own variable expansion, for the rules that
- * judge the expanded value (EXPOSE ports, WORKDIR paths, COPY sources). Only values the Dockerfile
- * itself gives are used: a variable that a build argument or the base image may set makes the word
- * unknown, and the rules then stay silent rather than guess.
- */
-
-
-
-/** The word with quotes removed and variables expanded, or null when a variable's value is not known here. */
-function expandKnown(stage, node, raw) {
-    const values = new Map();
-    for (const reference of lexer_scanVariables(raw, node.escapeChar)) {
-        if (reference.singleQuoted)
-            continue;
-        const value = lookup(stage, reference.name, node.index)?.value;
-        // A value that refers to further variables would need a second round we do not attempt.
-        if (value !== undefined && value !== null && !value.includes('$'))
-            values.set(reference.name, value);
-        else if (!reference.hasFallback)
-            return null;
-    }
-    return expandWithDefaults(raw, values, node.escapeChar)?.value ?? null;
-}
-/**
- * The whitespace-separated words of the instruction's arguments, each expanded; a variable holding
- * several words yields several entries on the same span, as BuildKit's `ProcessWords` splits them.
- */
-function expandedWords(stage, node) {
-    const words = [];
-    for (const word of splitWords(node.args.text, node.escapeChar)) {
-        const span = spanIn(node.args, word.start, word.end);
-        const hasVariables = lexer_scanVariables(word.raw, node.escapeChar).some((reference) => !reference.singleQuoted);
-        if (!hasVariables) {
-            words.push({ value: word.value, raw: word.raw, span, plain: word.raw === word.value });
-            continue;
-        }
-        const expanded = expandKnown(stage, node, word.raw);
-        if (expanded === null)
-            continue;
-        for (const value of expanded.split(/[ \t\r\n]+/).filter((part) => part !== ''))
-            words.push({ value, raw: word.raw, span, plain: false });
-    }
-    return words;
-}
-
 ;// CONCATENATED MODULE: ./lib/src/rules/copy-ignored-file.js
 
 
@@ -26664,7 +26667,7 @@ function localSources(stage, node) {
     for (const word of words.slice(0, -1)) {
         if (word.heredoc)
             continue;
-        const value = word.raw.includes('$') ? expandKnown(stage, node, word.raw) : word.value;
+        const value = word.raw.includes('$') ? expandAt(stage, node, word.raw) : word.value;
         if (value === null || value === '' || isRemote(value))
             continue;
         sources.push({ value, span: word.span });
@@ -27660,6 +27663,36 @@ function exec_form_variable_shellWord(word) {
     if (/^[\w@%+=:,./-]+$/.test(word))
         return word;
     return `"${word.replace(/["\\`]/g, (ch) => `\\${ch}`)}"`;
+}
+
+;// CONCATENATED MODULE: ./lib/src/rules/shared/buildkit-expand.js
+/**
+ * Words of an instruction as BuildKit sees them after its own variable expansion, for the rules that
+ * judge the expanded value (EXPOSE ports, WORKDIR paths, COPY sources). Only values the Dockerfile
+ * itself gives are used: a variable that a build argument or the base image may set makes the word
+ * unknown, and the rules then stay silent rather than guess.
+ */
+
+
+/**
+ * The whitespace-separated words of the instruction's arguments, each expanded; a variable holding
+ * several words yields several entries on the same span, as BuildKit's `ProcessWords` splits them.
+ */
+function expandedWords(stage, node) {
+    const words = [];
+    for (const word of splitWords(node.args.text, node.escapeChar)) {
+        const span = spanIn(node.args, word.start, word.end);
+        if (!hasVariable(word.raw, node.escapeChar)) {
+            words.push({ value: word.value, raw: word.raw, span, plain: word.raw === word.value });
+            continue;
+        }
+        const expanded = expandAt(stage, node, word.raw);
+        if (expanded === null)
+            continue;
+        for (const value of expanded.split(/[ \t\r\n]+/).filter((part) => part !== ''))
+            words.push({ value, raw: word.raw, span, plain: false });
+    }
+    return words;
 }
 
 ;// CONCATENATED MODULE: ./lib/src/rules/shared/buildkit-expose.js
@@ -31423,46 +31456,6 @@ function assignedByScript(text, name) {
     },
 }));
 
-;// CONCATENATED MODULE: ./lib/src/rules/shared/registry.js
-/**
- * Which registry an image reference pulls from, as Docker decides it (distribution/reference
- * `splitDockerDomain`), and whether a `trusted-registries` entry allows it (hadolint's DL3026 matching).
- */
-
-/** Docker Hub's names: an image without a registry resolves to `docker.io`; hadolint also accepts `hub.docker.com`. */
-const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'hub.docker.com'];
-/**
- * The registry of `[registry/]path[:tag][@digest]`, or null when a variable decides it (`$REGISTRY/app`,
- * `${IMAGE}:1`). The first path part is a registry when it holds `.` or `:`, is `localhost`, or has an
- * uppercase letter (repository names cannot).
- */
-function imageRegistry(reference, escapeChar) {
-    const slash = reference.indexOf('/');
-    const first = slash === -1 ? reference.split(/[:@]/)[0] : reference.slice(0, slash);
-    const variables = lexer_scanVariables(reference, escapeChar);
-    if (variables.some((variable) => variable.start < first.length))
-        return null;
-    const isRegistry = slash !== -1 && (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first);
-    if (!isRegistry)
-        return { registry: 'docker.io', dockerHub: true, implied: true };
-    const registry = first.toLowerCase();
-    return { registry, dockerHub: DOCKER_HUB.includes(registry), implied: false };
-}
-/** Whether an entry allows the registry: `*` alone, a `*suffix`, a `prefix*`, or the exact name (case-insensitive). */
-function isTrusted(image, trusted) {
-    const names = image.dockerHub ? DOCKER_HUB : [image.registry];
-    return trusted.some((entry) => {
-        const pattern = entry.toLowerCase();
-        if (pattern === '*')
-            return true;
-        if (pattern.startsWith('*'))
-            return names.some((name) => name.endsWith(pattern.slice(1)));
-        if (pattern.endsWith('*'))
-            return names.some((name) => name.startsWith(pattern.slice(0, -1)));
-        return names.includes(pattern);
-    });
-}
-
 ;// CONCATENATED MODULE: ./lib/src/rules/untrusted-registry.js
 
 
@@ -31988,7 +31981,7 @@ function ancestorSetsWorkdir(stage) {
 /** The path after Docker's expansion; with an unknown variable, only a literal start can still tell. */
 function workdirPath(stage, node) {
     const raw = node.args.text.trim();
-    const expanded = expandKnown(stage, node, raw);
+    const expanded = expandAt(stage, node, raw);
     if (expanded !== null)
         return expanded;
     const literal = raw.replace(/^["']/, '');
