@@ -347,8 +347,19 @@ function peers(corpus: readonly CorpusFile[], ours: OurTimes): void {
       }
     };
     runAll();
-    const peerMs = best(runAll);
-    const ratio = peerMs / ours.lintMs;
+    // Ours and the peer take turns, five rounds each: a slow phase of the machine then slows both, not one.
+    let peerMs = Number.POSITIVE_INFINITY;
+    let oursMs = Number.POSITIVE_INFINITY;
+    for (let round = 0; round < 5; round++) {
+      peerMs = Math.min(peerMs, best(runAll, 1));
+      oursMs = Math.min(
+        oursMs,
+        best(() => {
+          for (const file of corpus) lintFresh(file.text);
+        }, 1),
+      );
+    }
+    const ratio = peerMs / oursMs;
     // A peer faster than dockerfile-ast's bare parse cannot be beaten by any linter that parses with it.
     const floor =
       ours.parseMs > peerMs
@@ -358,7 +369,7 @@ function peers(corpus: readonly CorpusFile[], ours: OurTimes): void {
       section: 'peers',
       name: `${peer.name} (${peer.rules ?? '?'} rules vs our ${allRules.length})`,
       value: ms(peerMs) + (crashes > 0 ? `, threw on ${crashes} files` : '') + floor,
-      baseline: ms(ours.lintMs),
+      baseline: `${ms(oursMs)} (ours, same rounds)`,
       ratio,
       target: 'ratio ≥ 1 (we are faster)',
       verdict: verdict(ratio >= 1),
