@@ -93,22 +93,14 @@ async function main(): Promise<void> {
   process.stdout.write('\nWritten to bench/results.json.\n');
 }
 
-/** Best of ROUNDS: the least disturbed by the machine's other work. */
-function best(run: () => void, rounds = ROUNDS): number {
-  let fastest = Number.POSITIVE_INFINITY;
-  for (let round = 0; round < rounds; round++) {
-    const started = performance.now();
-    run();
-    fastest = Math.min(fastest, performance.now() - started);
-  }
-  return fastest;
-}
-
-/** Best of at least two rounds, and of more while they fit in `budgetMs` (at most 50). */
-function bestWithin(run: () => void, budgetMs = 500): number {
+/**
+ * Best of `rounds` (the least disturbed by the machine's other work), and of more rounds while they fit in
+ * `budgetMs` (at most 50).
+ */
+function best(run: () => void, rounds = ROUNDS, budgetMs = 0): number {
   let fastest = Number.POSITIVE_INFINITY;
   let spent = 0;
-  for (let round = 0; round < 2 || (spent < budgetMs && round < 50); round++) {
+  for (let round = 0; round < rounds || (spent < budgetMs && round < 50); round++) {
     const started = performance.now();
     run();
     const took = performance.now() - started;
@@ -124,6 +116,13 @@ function lintFresh(text: string, maxFileSize = Number.POSITIVE_INFINITY) {
   return lintText(text, { rules: allRules, maxFileSize });
 }
 
+/** Lints every file as a fresh run would; returns the number of findings. */
+function lintCorpus(corpus: readonly CorpusFile[]): number {
+  let findings = 0;
+  for (const file of corpus) findings += lintFresh(file.text).findings.length;
+  return findings;
+}
+
 interface OurTimes {
   readonly lintMs: number;
   /** dockerfile-ast's parse alone on the same files: the floor of any linter built on it. */
@@ -134,15 +133,14 @@ function engineThroughput(corpus: readonly CorpusFile[], bytes: number): OurTime
   const section = 'engine';
   // Warm up both: the first calls pay for lazy compilation.
   for (const file of corpus) DockerfileParser.parse(file.text);
-  for (const file of corpus) lintFresh(file.text);
+  lintCorpus(corpus);
 
   const parseMs = best(() => {
     for (const file of corpus) DockerfileParser.parse(file.text);
   });
   let findings = 0;
   const lintMs = best(() => {
-    findings = 0;
-    for (const file of corpus) findings += lintFresh(file.text).findings.length;
+    findings = lintCorpus(corpus);
   });
   add({
     section,
@@ -354,9 +352,7 @@ function peers(corpus: readonly CorpusFile[], ours: OurTimes): void {
       peerMs = Math.min(peerMs, best(runAll, 1));
       oursMs = Math.min(
         oursMs,
-        best(() => {
-          for (const file of corpus) lintFresh(file.text);
-        }, 1),
+        best(() => lintCorpus(corpus), 1),
       );
     }
     const ratio = peerMs / oursMs;
@@ -438,9 +434,6 @@ async function scalingChild(spec: string): Promise<void> {
   const [kind, size] = spec.replace(/^once:/, '').split(':');
   const text =
     kind === 'lines' ? fileOfLines(SEED, Number(size)) : hugeInstruction(kind as HugeShape, Number(size));
-  // Every round reads about 2 MB: a small file is read many times over and the time divided. The best single
-  // read of a small file would be one that no garbage collection interrupted, which a large file never gets,
-  // and the fitted exponent would measure the collector rather than our code. Warmed up first, for the JIT.
   if (once) {
     const findings = lintFresh(text).findings.length;
     process.stdout.write(
@@ -448,13 +441,20 @@ async function scalingChild(spec: string): Promise<void> {
     );
     return;
   }
+  // Every round reads about 2 MB: a small file is read many times over and the time divided. The best single
+  // read of a small file would be one that no garbage collection interrupted, which a large file never gets,
+  // and the fitted exponent would measure the collector rather than our code. Warmed up first, for the JIT.
   const repeats = Math.max(1, Math.round(2_000_000 / text.length));
   const perRead = (read: () => void) => {
     read();
     return (
-      bestWithin(() => {
-        for (let repeat = 0; repeat < repeats; repeat++) read();
-      }, 1_500) / repeats
+      best(
+        () => {
+          for (let repeat = 0; repeat < repeats; repeat++) read();
+        },
+        2,
+        1_500,
+      ) / repeats
     );
   };
   const parseMs = perRead(() => DockerfileParser.parse(text));

@@ -19442,6 +19442,8 @@ const DECLARATION_ARGUMENT = /^(?:-[A-Za-z]+|[A-Za-z_][A-Za-z0-9_]*(?:=.*)?)$/s;
 const IF_CONDITION_STOP = new Set(['then']);
 const IF_BODY_STOP = new Set(['elif', 'else', 'fi']);
 const IF_ELSE_STOP = new Set(['fi']);
+/** Compound commands the reader reads for the commands inside them (`clause()`). */
+const CLAUSE_KEYWORDS = new Set(['if', 'for', 'while', 'until', 'case']);
 const LOOP_CONDITION_STOP = new Set(['do']);
 const LOOP_BODY_STOP = new Set(['done']);
 /** A case item's commands end at `;;`, `;&` or `;;&`, or, for the last item, at `esac`. */
@@ -19651,7 +19653,7 @@ class QuickReader {
             else if (words.length === 0 &&
                 assignments.length === 0 &&
                 !word.quoted &&
-                this.opensClause(word.raw)) {
+                CLAUSE_KEYWORDS.has(word.raw)) {
                 const clause = this.clause(word.raw, word.end);
                 if (clause === null)
                     return null;
@@ -19695,9 +19697,6 @@ class QuickReader {
         else if (redirected || pipeline.length > 0)
             return null;
         return { calls, end: i, stoppedAt: null, statements };
-    }
-    opensClause(word) {
-        return word === 'if' || word === 'for' || word === 'while' || word === 'until' || word === 'case';
     }
     clause(keyword, from) {
         if (keyword === 'if')
@@ -23957,6 +23956,17 @@ function shellInvocation(argv) {
     const scriptIndex = options.length + 1;
     return scriptIndex < argv.length ? { options: options.slice(0, c + 1), scriptIndex } : null;
 }
+/**
+ * The script word of a command read as `program` and its `words` (`sh -c '...'`, `bash -o pipefail -c '...'`),
+ * with the options before it; null when the command is not such a shell, or its script expands.
+ */
+function shellScriptWord(program, words) {
+    const invocation = shellInvocation([program, ...words.map((word) => word.value)]);
+    const script = invocation && words[invocation.scriptIndex - 1];
+    return invocation && script && script.value !== null
+        ? { script: script, options: invocation.options }
+        : null;
+}
 /** `["/bin/bash", "-o", "pipefail", "-c"]` → `["-o", "pipefail", "-c"]`: the option words after the program. */
 function shellOptionsOf(argv) {
     const options = [];
@@ -24155,8 +24165,8 @@ function collect(block, into, commands, context, depth) {
     for (const command of commands) {
         const tool = toolCommand(block, command, context, into.length);
         into.push(tool);
-        const inner = depth < MAX_NESTING ? shellCScript(tool) : null;
-        if (inner?.value != null) {
+        const inner = depth < MAX_NESTING ? shellScriptWord(tool.program, tool.args)?.script : null;
+        if (inner) {
             const span = context.toSource(inner.start, inner.end);
             collect(block, into, parseShell(inner.value).commands, { text: inner.value, toSource: () => span, editable: false }, depth + 1);
         }
@@ -24270,11 +24280,6 @@ function unwrap(program, args, env) {
         rest = rest.slice(i + 1);
     }
     return { program: current, args: rest };
-}
-/** The script of `sh -c '...'` (also `bash -o pipefail -c`, `sh -ec`), or null. */
-function shellCScript(command) {
-    const invocation = shellInvocation([command.program, ...command.args.map((word) => word.value)]);
-    return invocation && (command.args[invocation.scriptIndex - 1] ?? null);
 }
 /** Source span of a word of the command (of the whole `sh -c` string for commands inside one). */
 function wordSpan(command, word) {
@@ -25287,12 +25292,6 @@ function enablesPipefail(options) {
     }
     return on;
 }
-/** The script word of `sh -c '...'` (also `bash -o pipefail -c`, `sh -ec`) and the options before it. */
-function sh_levels_shellCScript(command) {
-    const invocation = shellInvocation([command.name, ...command.args.map((word) => word.value)]);
-    const script = invocation && command.args[invocation.scriptIndex - 1];
-    return script?.value != null && invocation ? { script, options: invocation.options } : null;
-}
 /**
  * Every shell level of one RUN script. `initialOptions` are the options of the shell running the script:
  * the SHELL's for a command line, the array's for exec form, the wrapper's for `RUN bash <<EOF`.
@@ -25313,8 +25312,8 @@ function* walk(level, depth) {
     if (depth >= MAX_DEPTH)
         return;
     for (const command of level.commands) {
-        const inner = sh_levels_shellCScript(command);
-        if (!inner || inner.script.value === null)
+        const inner = shellScriptWord(command.name, command.args);
+        if (!inner)
             continue;
         const span = level.spanOf(inner.script.start, inner.script.end);
         const parsed = parseShell(inner.script.value);

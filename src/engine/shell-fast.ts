@@ -99,6 +99,8 @@ const DECLARATION_ARGUMENT = /^(?:-[A-Za-z]+|[A-Za-z_][A-Za-z0-9_]*(?:=.*)?)$/s;
 const IF_CONDITION_STOP = new Set(['then']);
 const IF_BODY_STOP = new Set(['elif', 'else', 'fi']);
 const IF_ELSE_STOP = new Set(['fi']);
+/** Compound commands the reader reads for the commands inside them (`clause()`). */
+const CLAUSE_KEYWORDS = new Set(['if', 'for', 'while', 'until', 'case']);
 const LOOP_CONDITION_STOP = new Set(['do']);
 const LOOP_BODY_STOP = new Set(['done']);
 /** A case item's commands end at `;;`, `;&` or `;;&`, or, for the last item, at `esac`. */
@@ -287,7 +289,7 @@ class QuickReader {
         words.length === 0 &&
         assignments.length === 0 &&
         !word.quoted &&
-        this.opensClause(word.raw)
+        CLAUSE_KEYWORDS.has(word.raw)
       ) {
         const clause = this.clause(word.raw, word.end);
         if (clause === null) return null;
@@ -324,10 +326,6 @@ class QuickReader {
       endPipeline();
     } else if (redirected || pipeline.length > 0) return null;
     return { calls, end: i, stoppedAt: null, statements };
-  }
-
-  private opensClause(word: string): boolean {
-    return word === 'if' || word === 'for' || word === 'while' || word === 'until' || word === 'case';
   }
 
   private clause(keyword: string, from: number): Clause | null {

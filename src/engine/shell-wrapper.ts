@@ -29,6 +29,21 @@ export function shellInvocation(argv: readonly (string | null)[]): ShellInvocati
   return scriptIndex < argv.length ? { options: options.slice(0, c + 1), scriptIndex } : null;
 }
 
+/**
+ * The script word of a command read as `program` and its `words` (`sh -c '...'`, `bash -o pipefail -c '...'`),
+ * with the options before it; null when the command is not such a shell, or its script expands.
+ */
+export function shellScriptWord<W extends { readonly value: string | null }>(
+  program: string | null,
+  words: readonly W[],
+): { readonly script: W & { readonly value: string }; readonly options: string[] } | null {
+  const invocation = shellInvocation([program, ...words.map((word) => word.value)]);
+  const script = invocation && words[invocation.scriptIndex - 1];
+  return invocation && script && script.value !== null
+    ? { script: script as W & { readonly value: string }, options: invocation.options }
+    : null;
+}
+
 /** `["/bin/bash", "-o", "pipefail", "-c"]` → `["-o", "pipefail", "-c"]`: the option words after the program. */
 export function shellOptionsOf(argv: readonly (string | null)[]): string[] {
   const options: string[] = [];

@@ -8,7 +8,7 @@
 import { splitWords } from '../../engine/lexer.js';
 import type { InstructionNode, Model, Stage } from '../../engine/model.js';
 import { parseShell, type ShellWord, type SimpleCommand } from '../../engine/shell.js';
-import { shellInvocation } from '../../engine/shell-wrapper.js';
+import { shellScriptWord } from '../../engine/shell-wrapper.js';
 import type { Span } from '../../engine/source.js';
 import type { TextEdit } from '../../engine/types.js';
 import type { ArgWord } from './pkg-args.js';
@@ -91,8 +91,8 @@ function collect(
   for (const command of commands) {
     const tool = toolCommand(block, command, context, into.length);
     into.push(tool);
-    const inner = depth < MAX_NESTING ? shellCScript(tool) : null;
-    if (inner?.value != null) {
+    const inner = depth < MAX_NESTING ? shellScriptWord(tool.program, tool.args)?.script : null;
+    if (inner) {
       const span = context.toSource(inner.start, inner.end);
       collect(
         block,
@@ -220,12 +220,6 @@ function unwrap(
     rest = rest.slice(i + 1);
   }
   return { program: current, args: rest };
-}
-
-/** The script of `sh -c '...'` (also `bash -o pipefail -c`, `sh -ec`), or null. */
-function shellCScript(command: ToolCommand): ArgWord | null {
-  const invocation = shellInvocation([command.program, ...command.args.map((word) => word.value)]);
-  return invocation && (command.args[invocation.scriptIndex - 1] ?? null);
 }
 
 /** Source span of a word of the command (of the whole `sh -c` string for commands inside one). */

@@ -7,8 +7,8 @@
 import { commandForm, splitWords } from '../../engine/lexer.js';
 import type { InstructionNode } from '../../engine/model.js';
 import type { RunScript } from '../../engine/run-scripts.js';
-import { parseShell, type ShellWord, type SimpleCommand } from '../../engine/shell.js';
-import { shellInvocation, shellOptionsOf } from '../../engine/shell-wrapper.js';
+import { parseShell, type SimpleCommand } from '../../engine/shell.js';
+import { shellOptionsOf, shellScriptWord } from '../../engine/shell-wrapper.js';
 import type { Span } from '../../engine/source.js';
 
 export interface ShellLevel {
@@ -36,13 +36,6 @@ export function enablesPipefail(options: readonly string[]): boolean {
   return on;
 }
 
-/** The script word of `sh -c '...'` (also `bash -o pipefail -c`, `sh -ec`) and the options before it. */
-function shellCScript(command: SimpleCommand): { script: ShellWord; options: string[] } | null {
-  const invocation = shellInvocation([command.name, ...command.args.map((word) => word.value)]);
-  const script = invocation && command.args[invocation.scriptIndex - 1];
-  return script?.value != null && invocation ? { script, options: invocation.options } : null;
-}
-
 /**
  * Every shell level of one RUN script. `initialOptions` are the options of the shell running the script:
  * the SHELL's for a command line, the array's for exec form, the wrapper's for `RUN bash <<EOF`.
@@ -63,8 +56,8 @@ function* walk(level: ShellLevel, depth: number): Generator<ShellLevel> {
   yield level;
   if (depth >= MAX_DEPTH) return;
   for (const command of level.commands) {
-    const inner = shellCScript(command);
-    if (!inner || inner.script.value === null) continue;
+    const inner = shellScriptWord(command.name, command.args);
+    if (!inner) continue;
     const span = level.spanOf(inner.script.start, inner.script.end);
     const parsed = parseShell(inner.script.value);
     yield* walk(
